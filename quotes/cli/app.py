@@ -1,0 +1,42 @@
+"""The typer application and the few pieces every command shares."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from typing import NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="quotes",
+    help="Find direct quotations in news articles, say who said them, align renderings across outlets and flag drift.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, enum.Enum):
+    """Output formats shared by the commands that print quotes."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def default_format() -> OutputFormat:
+    """Table on a terminal, JSONL when piped."""
+    return OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl
+
+
+def die(message: str, code: int = 1) -> NoReturn:
+    """Print one line to stderr and exit with ``code`` (never a traceback)."""
+    typer.echo(f"quotes: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    """Print one warning line to stderr."""
+    typer.echo(f"quotes: {message}", err=True)

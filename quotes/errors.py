@@ -1,0 +1,29 @@
+"""Exceptions the library raises; the CLI turns each into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+
+class QuotesError(Exception):
+    """Base class of every error the toolkit raises on purpose."""
+
+    exit_code: int = 1
+
+
+class InputError(QuotesError):
+    """An input could not be read or parsed: names the file (and line) and what to do."""
+
+    def __init__(self, message: str, path: Optional[str] = None, line: Optional[int] = None) -> None:
+        self.path = path
+        self.line = line
+        where = path or ""
+        if path and line is not None:
+            where = f"{path}:{line}"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class EngineUnavailable(QuotesError):
+    """The language engine or its models are missing; the message says what to run."""
+
+    exit_code = 2

@@ -1,0 +1,366 @@
+"""Who is mentioned where: names, pronouns and epithets, and the people they refer to.
+
+Mentions come from the reporter's text only (words inside quotation marks never name a
+speaker). Names are grouped into :class:`Referent` people/organisations and canonicalised to the
+fullest name the article uses ("Mr Kim", "Kim" → "Kim Jong Un"). Where the engine produced
+named entities they decide whether a name is a person, a place or an organisation; otherwise
+titles and roles around the name do ("leader Kim Jong Un", "Mr Trump").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from quotes.clauses import TextView
+from quotes.lexicon import (
+    FUNCTION_WORDS,
+    GROUP_PRONOUNS,
+    HEAD_OF_STATE_ROLES,
+    HONORIFICS,
+    MEDIA_WORDS,
+    NAME_PARTICLES,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+    reporting_lemma,
+)
+
+MentionKind = Literal["name", "pronoun", "epithet"]
+
+_DESCRIPTOR_ADJECTIVES = frozenset("state state-run state-owned official former deputy chief top senior acting then".split())
+
+
+@dataclass
+class Mention:
+    """A span of reporter's text that can name a speaker."""
+
+    first: int
+    last: int  # exclusive token index
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    name: str = ""
+    """For a name mention, the name alone ("Kim Jong-un"); ``text`` is the whole phrase."""
+    name_key: tuple[str, ...] = ()
+    descriptors: frozenset[str] = frozenset()
+    media: bool = False
+    referent: Optional[int] = None
+
+
+@dataclass
+class Referent:
+    """One person or organisation of the article, with every mention of it."""
+
+    index: int
+    name: str
+    key: tuple[str, ...]
+    mentions: list[int] = field(default_factory=list)
+    descriptors: set[str] = field(default_factory=set)
+    person: bool = False
+    place: bool = False
+    media: bool = False
+
+
+@dataclass
+class MentionIndex:
+    """Mentions of one article, by position, and the referents they resolve to."""
+
+    mentions: list[Mention]
+    referents: list[Referent]
+    ending_at: dict[int, int]
+    starting_at: dict[int, int]
+
+    def before(self, token: int) -> list[Mention]:
+        """Mentions that end before token index ``token``, nearest first."""
+        return [m for m in reversed(self.mentions) if m.last <= token]
+
+
+def name_key(surface: str) -> tuple[str, ...]:
+    """Lower-cased name tokens without honorifics or hyphens: ``"Mr Kim Jong-un"`` → ``("kim", "jong", "un")``."""
+    words = [w for w in re.split(r"[\s\-‐‑–]+", surface.lower().replace("’", "'")) if w]
+    words = [w.removesuffix("'s") for w in words]
+    return tuple(w.rstrip(".") for w in words if w.rstrip(".") not in HONORIFICS and w not in ROLE_WORDS)
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _glued(view: TextView, i: int) -> bool:
+    """Token ``i`` touches token ``i - 1`` with no space between."""
+    return i > 0 and view.tokens[i - 1].end == view.tokens[i].start
+
+
+def find_mentions(view: TextView) -> MentionIndex:
+    """Every name, pronoun and epithet mention in the reporter's text of ``view``."""
+    tokens = view.tokens
+    ents = _entity_labels(view)
+    mentions: list[Mention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not view.outside(i):
+            i += 1
+            continue
+        low = tokens[i].text.lower()
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            mentions.append(_mention(view, i, i + 1, "pronoun"))
+            i += 1
+            continue
+        run_end = _name_run(view, i)
+        if run_end > i:
+            mention = _name_mention(view, i, run_end, ents)
+            if mention is not None:
+                mentions.append(mention)
+            i = run_end
+            continue
+        if low == "the" or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
+            epithet = _epithet(view, i)
+            if epithet is not None:
+                mentions.append(epithet)
+                i = epithet.last
+                continue
+        i += 1
+    referents = _referents(view, mentions, ents)
+    # "the state-run KCNA news agency" makes every later "KCNA" an outlet too
+    media_words = {w for m in mentions if m.kind == "epithet" and m.media for w in m.descriptors}
+    for ref in referents:
+        if len(ref.key) == 1 and ref.key[0] in media_words:
+            ref.media, ref.person = True, False
+            for k in ref.mentions:
+                mentions[k].media = True
+    return MentionIndex(
+        mentions=mentions,
+        referents=referents,
+        ending_at={m.last: k for k, m in enumerate(mentions)},
+        starting_at={m.first: k for k, m in enumerate(mentions)},
+    )
+
+
+def _mention(view: TextView, first: int, last: int, kind: MentionKind, **extra: object) -> Mention:
+    start, end = view.tokens[first].start, view.tokens[last - 1].end
+    return Mention(first=first, last=last, start=start, end=end, text=view.doc.text[start:end], kind=kind, **extra)  # type: ignore[arg-type]
+
+
+def _sentence_initial(view: TextView, i: int) -> bool:
+    return i == view.sentence_bounds[view.sentence_of[i]][0] or (
+        i > 0 and view.tokens[i - 1].text in "\"“‘'(—–-:" and i - 1 == view.sentence_bounds[view.sentence_of[i]][0]
+    )
+
+
+def _name_run(view: TextView, i: int) -> int:
+    """End (exclusive) of the run of name tokens starting at ``i``, or ``i`` if none starts there."""
+    tokens = view.tokens
+    if not _is_cap(tokens[i].text) or not view.outside(i):
+        return i
+    if tokens[i].text.lower() in FUNCTION_WORDS and (
+        _sentence_initial(view, i) or tokens[i].text.lower() in {"the", "a", "an", "in", "on", "of"}
+    ):
+        return i
+    if reporting_lemma(tokens[i].text) and _sentence_initial(view, i):
+        return i  # "Speaking at the ceremony, …"
+    j = i + 1
+    while j < len(tokens) and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
+        t = tokens[j].text
+        if _is_cap(t) and not (t.lower() in FUNCTION_WORDS and not _glued(view, j)):
+            j += 1
+        elif t in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1) and tokens[j + 1].text[:1].isalpha():
+            j += 2  # Jong-un, Al-Assad
+        elif t.lower() in NAME_PARTICLES and j + 1 < len(tokens) and _is_cap(tokens[j + 1].text):
+            j += 1
+        elif t.rstrip(".").isalpha() and len(t.rstrip(".")) == 1 and t.endswith(".") and _is_cap(t):
+            j += 1  # middle initial
+        else:
+            break
+    return j
+
+
+def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -> Optional[Mention]:
+    tokens = view.tokens
+    words = [tokens[k].text.lower().rstrip(".") for k in range(first, last)]
+    # A capitalised run directly before a lowercase role word is that role's qualifier ("North Korean leader").
+    if last < len(tokens) and tokens[last].text.lower() in ROLE_WORDS and view.outside(last):
+        if last + 1 < len(tokens) and _is_cap(tokens[last + 1].text):
+            return None
+    split = 0
+    for k, w in enumerate(words):
+        if w in ROLE_WORDS or w in HONORIFICS:
+            split = k + 1
+    name_first = first + split
+    descriptors = set(words[:split])
+    before, first = _preceding_descriptors(view, first)
+    descriptors |= before
+    end = last
+    while end < len(tokens) and view.outside(end) and tokens[end].text.lower() in MEDIA_WORDS | {"state", "news"}:
+        descriptors.add(tokens[end].text.lower())
+        end += 1
+    media = is_media(descriptors)
+    if name_first >= last:
+        if not descriptors & ROLE_WORDS:
+            return None
+        return _mention(view, first, end, "epithet", descriptors=frozenset(descriptors), media=media)
+    surface = view.doc.text[tokens[name_first].start : tokens[last - 1].end]
+    key = name_key(surface)
+    if not key:
+        return None
+    mention = _mention(view, first, end, "name", name=surface, name_key=key, descriptors=frozenset(descriptors), media=media)
+    label = ents.get(name_first)
+    if label in {"PERSON"}:
+        mention.descriptors = mention.descriptors | {"<person>"}
+    elif label in {"GPE", "LOC", "NORP", "FAC"}:
+        mention.descriptors = mention.descriptors | {"<place>"}
+    elif label == "ORG":
+        mention.descriptors = mention.descriptors | {"<org>"}
+    return mention
+
+
+def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
+    """Words of the title before a name ("North Korea's leader", "US president") and where it starts."""
+    tokens = view.tokens
+    found: set[str] = set()
+    start = first
+    k = first - 1
+    while k >= 0 and first - k <= 7 and view.outside(k) and view.sentence_of[k] == view.sentence_of[first]:
+        w = tokens[k].text.lower()
+        if w in ROLE_WORDS or w in HONORIFICS or w in MEDIA_WORDS or w in _DESCRIPTOR_ADJECTIVES or w == "news":
+            found.add(w)
+        elif w in {"'s", "’s"}:
+            pass
+        elif _is_cap(tokens[k].text) and w not in FUNCTION_WORDS:
+            found.add(w.removesuffix("'s").removesuffix("’s"))
+        else:
+            break
+        start = k
+        k -= 1
+    if not found & (ROLE_WORDS | HONORIFICS | MEDIA_WORDS):
+        return set(), first
+    return found, start
+
+
+def _epithet(view: TextView, i: int) -> Optional[Mention]:
+    """"the North Korean leader", "the chair of Russia's Duma", "state media" (no name follows)."""
+    tokens = view.tokens
+    j = i + (1 if tokens[i].text.lower() == "the" else 0)
+    words: list[str] = []
+    while j < len(tokens) and j - i <= 5 and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
+        w = tokens[j].text.lower()
+        if w in ROLE_WORDS or w in MEDIA_WORDS:
+            words.append(w)
+            end = j + 1
+            if end < len(tokens) and _is_cap(tokens[end].text):
+                return None  # a title before a name: the name mention carries it
+            if end + 1 < len(tokens) and tokens[end].text.lower() == "of" and view.outside(end + 1):
+                k = end + 1
+                while k < len(tokens) and k - end <= 4 and view.outside(k) and (
+                    _is_cap(tokens[k].text) or tokens[k].text.lower() in {"'s", "’s", "the"}
+                ):
+                    words.append(tokens[k].text.lower().removesuffix("'s").removesuffix("’s"))
+                    k += 1
+                end = k
+            if end < len(tokens) and tokens[end].text.lower() in MEDIA_WORDS:
+                continue_end = end
+                while continue_end < len(tokens) and tokens[continue_end].text.lower() in MEDIA_WORDS:
+                    words.append(tokens[continue_end].text.lower())
+                    continue_end += 1
+                end = continue_end
+            descriptors = frozenset(w for w in words if w and w not in {"the", "'s"})
+            return _mention(view, i, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
+        if w in FUNCTION_WORDS or not (w.isalpha() or "-" in w):
+            return None
+        words.append(w)
+        j += 1
+    return None
+
+
+def is_media(descriptors: frozenset[str] | set[str]) -> bool:
+    """Descriptor words that mark a news outlet: "state media", "KCNA news agency" (not "intelligence agency")."""
+    words = set(descriptors) & MEDIA_WORDS
+    if words - {"agency", "agencies", "paper", "network", "channel", "daily", "wire"}:
+        return True
+    return bool(words) and bool(set(descriptors) & {"news", "press", "state", "state-run", "wire"})
+
+
+def _entity_labels(view: TextView) -> dict[int, str]:
+    """Token index → NER label for the first token of each entity, when the engine ran NER."""
+    if not view.doc.entities:
+        return {}
+    labels: dict[int, str] = {}
+    for ent in view.doc.entities:
+        for t in view.token_range(ent.start, ent.end):
+            labels.setdefault(t, ent.label)
+    return labels
+
+
+def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) -> list[Referent]:
+    referents: list[Referent] = []
+    names = [(k, m) for k, m in enumerate(mentions) if m.kind == "name"]
+
+    def attach(k: int, m: Mention, ref: Referent) -> None:
+        m.referent = ref.index
+        ref.mentions.append(k)
+        ref.descriptors |= set(m.descriptors)
+        if len(m.name_key) > len(ref.key):
+            ref.key, ref.name = m.name_key, m.name
+
+    for k, m in sorted(names, key=lambda km: -len(km[1].name_key)):
+        if len(m.name_key) >= 2:
+            match = next((r for r in referents if _same_full_name(r.key, m.name_key)), None)
+        else:
+            candidates = [r for r in referents if m.name_key[0] in (r.key[0], r.key[-1]) and len(r.key) > 1]
+            # the nearest full mention before this one decides between namesakes
+            match = _nearest(candidates, mentions, m) if candidates else next(
+                (r for r in referents if r.key == m.name_key), None
+            )
+        if match is None:
+            match = Referent(index=len(referents), name=m.name, key=m.name_key)
+            referents.append(match)
+        attach(k, m, match)
+    for ref in referents:
+        ref.mentions.sort()
+        first_longest = min(
+            (mentions[k] for k in ref.mentions if len(mentions[k].name_key) == len(ref.key)), key=lambda m: m.start
+        )
+        ref.name = first_longest.name
+        d = ref.descriptors
+        ref.media = is_media(d)
+        ref.place = "<place>" in d and "<person>" not in d
+        ref.person = not ref.media and not ref.place and (
+            "<person>" in d or bool(d & (ROLE_WORDS | HONORIFICS)) and "<org>" not in d
+        )
+    return referents
+
+
+def _same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 2:
+        return False
+    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _nearest(candidates: list[Referent], mentions: list[Mention], m: Mention) -> Referent:
+    def last_before(ref: Referent) -> int:
+        starts = [mentions[k].start for k in ref.mentions if mentions[k].start <= m.start]
+        return max(starts) if starts else -1
+
+    return max(candidates, key=lambda r: (last_before(r), len(r.mentions)))
+
+
+def descriptor_match(epithet: frozenset[str], referent: Referent) -> int:
+    """How many of an epithet's descriptor words fit a referent ("Russian" ~ "Russia", "leader" ~ "president")."""
+    score = 0
+    for w in epithet:
+        if w in HEAD_OF_STATE_ROLES and referent.descriptors & HEAD_OF_STATE_ROLES:
+            score += 1
+        elif any(_stem_equal(w, d) for d in referent.descriptors):
+            score += 1
+    return score
+
+
+def _stem_equal(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5] and abs(len(a) - len(b)) <= 3
