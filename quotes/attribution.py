@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from quotes.clauses import TextView
-from quotes.lexicon import AUX_AND_ADVERBS, DOCUMENT_WORDS, PERSON_PRONOUNS, reporting_lemma
+from quotes.lexicon import AUX_AND_ADVERBS, DOCUMENT_WORDS, HEAD_OF_STATE_ROLES, PERSON_PRONOUNS, reporting_lemma
 from quotes.marks import QuoteSpan
 from quotes.mentions import Mention, MentionIndex, Referent, descriptor_match
 
@@ -38,7 +38,10 @@ _CONFIDENCE = {
 _AUTHOR_VERBS = frozenset("sent wrote issued delivered released signed addressed penned".split())
 _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass", "nsubjpass")
 _INHERIT_RELATIONS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "acl")
-_PAST_TENSE_AUX = frozenset({"was", "were"})
+_REFERRING_ROLES = HEAD_OF_STATE_ROLES | frozenset(
+    "minister secretary governor mayor senator chairman chairwoman ceo director ambassador envoy".split()
+)
+_MARKERS = frozenset({"<person>", "<place>", "<org>"})
 
 
 @dataclass
@@ -76,6 +79,7 @@ class Attributor:
         if not view.doc.has("ner"):
             self._mark_speaking_people()
         self.history: list[tuple[QuoteSpan, Attribution]] = []
+        self._fallback: dict[int, Attribution] = {}
 
     def _mark_speaking_people(self) -> None:
         """Without NER, a full name that is the subject of a reporting verb is taken to be a person."""
@@ -125,17 +129,26 @@ class Attributor:
         lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]
         j = self._skip_left(c - 1, lo)
         if j >= lo and self.tokens[j].text == ",":
-            # "Kim, in turn, stated …": step over a short aside between commas
-            for k in range(j - 1, max(lo, j - 8) - 1, -1):
-                if not self.view.outside(k):
-                    break
-                if self.tokens[k].text == ",":
-                    if k in self.mentions.ending_at:
-                        j = k - 1
-                    break
+            return self._subject_before_aside(j, lo)
         found = self.mentions.ending_at.get(j + 1)
-        if found is not None:
-            return self.mentions.mentions[found]
+        return self.mentions.mentions[found] if found is not None else None
+
+    def _subject_before_aside(self, comma: int, lo: int) -> Optional[Mention]:
+        """Subject of "X, <aside>, said": the aside itself when it is a bare name ("The minister,
+        Sergei Lavrov, told"), otherwise the mention before it ("Kim, in turn, stated";
+        "Kim Yo Jong, the sister of Kim Jong Un, said")."""
+        for k in range(comma - 1, max(lo, comma - 10) - 1, -1):
+            if not self.view.outside(k):
+                return None
+            if self.tokens[k].text != ",":
+                continue
+            inner = self.mentions.ending_at.get(comma)
+            if inner is not None:
+                m = self.mentions.mentions[inner]
+                if m.kind == "name" and m.first == k + 1:
+                    return m
+            outer = self.mentions.ending_at.get(k)
+            return self.mentions.mentions[outer] if outer is not None else None
         return None
 
     def _subject_of_cue(self, c: int, depth: int = 0) -> Optional[Mention]:
@@ -152,7 +165,7 @@ class Attributor:
             return None
         for k in range(c - 1, lo - 1, -1):
             if self.cues[k] and self.cues[k] != "according to":
-                return self._subject_of_cue(k, depth + 1)
+                return self._subject_of_cue(k, depth + 1) or self._document_subject(k)
         # the sentence's opening subject: "Kim, on Friday, hosted … and expressed"
         first = self.mentions.starting_at.get(self._first_outside(lo))
         return self.mentions.mentions[first] if first is not None else None
@@ -225,14 +238,29 @@ class Attributor:
             score = descriptor_match(mention.descriptors, ref)
             if (score, last) > best[:2]:
                 best = (score, last, ref)
-        return best[2].name if best[2] is not None and best[0] >= 1 else None
+        if best[2] is not None and best[0] >= 1:
+            return best[2].name
+        if mention.descriptors & _REFERRING_ROLES:
+            # "Angela Merkel arrived … the chancellor told reporters": a leader's title refers back
+            # to the last person named, when nothing known about that person contradicts it
+            ref = self._recent_person(mention.start, within_sentences=3, mention=mention)
+            if ref is not None and not (ref.descriptors - _MARKERS):
+                return ref.name
+        return None
 
-    def _recent_person(self, position: int) -> Optional[Referent]:
+    def _recent_person(
+        self, position: int, within_sentences: Optional[int] = None, mention: Optional[Mention] = None
+    ) -> Optional[Referent]:
+        """The person mentioned last before ``position`` (a full name counts when no NER says otherwise)."""
+        here = self.view.sentence_of[mention.first] if mention is not None else None
         for m in reversed(self.mentions.mentions):
             if m.start >= position or m.referent is None:
                 continue
+            if within_sentences is not None and here is not None and here - self.view.sentence_of[m.first] > within_sentences:
+                return None
             ref = self.mentions.referents[m.referent]
-            if ref.person:
+            if ref.person or (within_sentences is not None and len(ref.key) >= 2 and not ref.media and not ref.place
+                              and "<org>" not in ref.descriptors):
                 return ref
         return None
 
@@ -265,6 +293,8 @@ class Attributor:
         for c in range(k, hi):
             if not self.view.outside(c) or self.view.paragraph_of[c] != span.paragraph:
                 break
+            if self.tokens[c].text in {".", "!", "?", ";"}:
+                break
             if not self.cues[c]:
                 continue
             if self.cues[c] == "according to":
@@ -282,14 +312,18 @@ class Attributor:
         o = self._open_token(span)
         lo = self.view.sentence_bounds[self.view.sentence_of[o]][0] if o < len(self.tokens) else 0
         seen = False
+        fallback: Optional[_Found] = None
         for c in range(o - 1, lo - 1, -1):
             if not self.cues[c] or self.cues[c] == "according to":
                 continue
             seen = True
             subject = self._subject_of_cue(c) or self._document_subject(c)
-            if subject is not None and self._usable(_Found(subject, c, "before")):
+            if subject is None:
+                continue
+            if self._usable(_Found(subject, c, "before")):
                 return _Found(subject, c, "before"), True
-        return None, seen
+            fallback = fallback or _Found(subject, c, "before")
+        return fallback, seen
 
     def _rule_sentence(self, span: QuoteSpan) -> tuple[Optional[_Found], bool]:
         o = self._open_token(span)
@@ -361,12 +395,15 @@ class Attributor:
         if self.use_parse:
             found = self._usable(self._rule_parse(span))
             seen = found is not None
+        unresolved: Optional[_Found] = None
         for rule in (self._rule_after, self._rule_before, self._rule_sentence):
             if found:
                 break
             candidate, saw = rule(span)
             seen = seen or saw
             found = self._usable(candidate)
+            if candidate is not None and not found and unresolved is None and not candidate.mention.media:
+                unresolved = candidate
         if found:
             hit, speaker = found
             result = Attribution(
@@ -378,10 +415,21 @@ class Attributor:
                 had_cue=True,
             )
         else:
-            result = self._carry_over(span) or Attribution(had_cue=seen)
+            carried = self._carry_over(span)
+            if carried is not None and span.continued and carried.method == "continuation":
+                # a paragraph that carries its quote on is attributed where the quote ends
+                self._fallback[span.start] = carried
+                carried = None
+            result = carried or self._unresolved(unresolved) or Attribution(had_cue=seen)
             result.had_cue = result.had_cue or seen
         self.history.append((span, result))
         return result
+
+    def _unresolved(self, found: Optional[_Found]) -> Optional[Attribution]:
+        """Report who the text says spoke ("the spokeswoman") even when it names nobody: speaker stays null."""
+        if found is None:
+            return None
+        return Attribution(None, found.mention.text, self._cue_text(found.cue), "unresolved", 0.0, True)
 
     def _carry_over(self, span: QuoteSpan) -> Optional[Attribution]:
         previous = [(s, a) for s, a in self.history if a.speaker and s.depth == 0]
@@ -400,10 +448,20 @@ class Attributor:
         return bool(rng) and all(not self.view.outside(i) or not self.tokens[i].text[:1].isalnum() for i in rng)
 
     def resolve_pending(self, span: QuoteSpan, attribution: Attribution, following: list[tuple[QuoteSpan, Attribution]]) -> Attribution:
-        """A quote with no speaker takes the speaker of a later quote in its paragraph ("A," … "B," he said)."""
+        """A quote with no speaker takes the speaker named later for it: "A," … "B," he said in one
+        paragraph, or the last paragraph of a quote that runs over several."""
         if attribution.speaker or span.depth:
             return attribution
+        paragraph, carried = span.paragraph, span.continued
         for s, a in following:
-            if s.paragraph == span.paragraph and a.speaker and a.method in {"after", "before", "parse"}:
-                return Attribution(a.speaker, a.mention, a.cue, "same-paragraph", _CONFIDENCE["same-paragraph"], True)
-        return attribution
+            if s.depth:
+                continue
+            if s.paragraph == paragraph or (carried and s.continues and s.paragraph == paragraph + 1):
+                if a.speaker and a.method in {"after", "before", "parse", "according-to"}:
+                    method = "same-paragraph" if s.paragraph == span.paragraph else "continuation"
+                    return Attribution(a.speaker, a.mention, a.cue, method, _CONFIDENCE[method], True)
+                if s.paragraph != paragraph:
+                    paragraph, carried = s.paragraph, s.continued
+            elif s.paragraph > paragraph:
+                break
+        return self._fallback.get(span.start, attribution)

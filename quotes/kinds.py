@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from quotes.document import Token
 from quotes.models import QuoteKind
 
-_TITLE_SMALL = frozenset("of the and for in on a an to at by with de du la le von van or".split())
+_TITLE_SMALL = frozenset("of the and for in on a an to at by with or de des du da di del la le les von van und et y e".split())
 _SUBJECTS = frozenset("i we you he she they it this that there these those what who".split())
 _FINITE = frozenset(
     """am is are was were will would can could shall should may might must have has had do does did

@@ -28,6 +28,12 @@ MEDIA_WORDS: frozenset[str] = frozenset(
 )
 """Words marking a news organisation: quotes they relay belong to the person they quote."""
 
+NEWS_OUTLETS: frozenset[str] = frozenset(
+    """reuters ap afp bloomberg xinhua tass ria interfax yonhap kcna kyodo dpa ansa efe pti ani
+    bbc cnn upi bernama antara irna isna wafa mena sana""".split()
+)
+"""Wire services and broadcasters that relay other people's words (matched on a one-word name)."""
+
 DOCUMENT_WORDS: frozenset[str] = frozenset(
     """letter message statement note correspondence communique communiqué telegram cable memo
     post tweet speech address editorial essay article op-ed decree""".split()
@@ -43,13 +49,14 @@ ROLE_WORDS: frozenset[str] = frozenset(
     judge prosecutor lawyer attorney ceo founder head deputy lawmaker legislator congressman
     congresswoman representative rep sen gov vice emir sultan monarch colonel lieutenant major
     captain sergeant admiral marshal diplomat negotiator councillor councilor commissioner
-    president-elect spokesperson analyst professor researcher expert economist
+    president-elect analyst professor researcher expert economist pontiff cardinal bishop
+    archbishop rabbi imam cleric patriarch
     """.split()
 )
 """Role nouns used as titles ("Speaker Vyacheslav Volodin") and in epithets ("the Russian leader")."""
 
 HEAD_OF_STATE_ROLES: frozenset[str] = frozenset(
-    "president leader premier chancellor king queen emir sultan monarch prime minister".split()
+    "president leader premier chancellor king queen emir sultan monarch pope pontiff".split()
 )
 """Roles an epithet like "the leader" can refer to interchangeably."""
 

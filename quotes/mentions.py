@@ -21,6 +21,7 @@ from quotes.lexicon import (
     HONORIFICS,
     MEDIA_WORDS,
     NAME_PARTICLES,
+    NEWS_OUTLETS,
     PERSON_PRONOUNS,
     ROLE_WORDS,
     reporting_lemma,
@@ -127,7 +128,7 @@ def find_mentions(view: TextView) -> MentionIndex:
     # "the state-run KCNA news agency" makes every later "KCNA" an outlet too
     media_words = {w for m in mentions if m.kind == "epithet" and m.media for w in m.descriptors}
     for ref in referents:
-        if len(ref.key) == 1 and ref.key[0] in media_words:
+        if len(ref.key) == 1 and (ref.key[0] in media_words or ref.key[0] in NEWS_OUTLETS):
             ref.media, ref.person = True, False
             for k in ref.mentions:
                 mentions[k].media = True
@@ -324,11 +325,12 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         )
         ref.name = first_longest.name
         d = ref.descriptors
+        votes = {marker: sum(marker in mentions[k].descriptors for k in ref.mentions) for marker in ("<person>", "<place>", "<org>")}
+        titled = bool(d & (ROLE_WORDS | HONORIFICS))
         ref.media = is_media(d)
-        ref.place = "<place>" in d and "<person>" not in d
-        ref.person = not ref.media and not ref.place and (
-            "<person>" in d or bool(d & (ROLE_WORDS | HONORIFICS)) and "<org>" not in d
-        )
+        # A title ("Chancellor Olaf Scholz", "Mr Kim") outweighs a small NER model's label.
+        ref.person = not ref.media and (titled or votes["<person>"] > max(votes["<place>"], votes["<org>"]) - 1 and votes["<person>"] > 0)
+        ref.place = not ref.person and votes["<place>"] > 0
     return referents
 
 

@@ -1,0 +1,96 @@
+"""Attribution patterns of news writing, on small real-looking articles, with each engine.
+
+The expected speakers are in ``fixtures/patterns.gold.json`` (seeds gold format), one article
+per pattern family: after the quote, before it, news-agency relay, letters, epithets, mark
+styles with continuation paragraphs, and names/scare quotes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes.clauses import TextView
+from quotes.document import Sentence
+from quotes.extract import find_quotes, find_quotes_in_document
+from quotes.marks import find_spans
+from quotes.models import Article
+
+pytestmark = pytest.mark.slow
+
+GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "patterns.gold.json"
+CASES = [
+    (article["id"], article["file"], quote)
+    for article in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    for quote in article["quotes"]
+]
+
+
+@pytest.fixture(scope="module")
+def found(engine) -> dict[str, dict[int, object]]:  # type: ignore[no-untyped-def]
+    result: dict[str, dict[int, object]] = {}
+    for article_id, file, _ in CASES:
+        if article_id not in result:
+            text = (GOLD.parent / file).read_text(encoding="utf-8")
+            result[article_id] = {q.start: q for q in find_quotes(Article(id=article_id, text=text), engine=engine)}
+    return result
+
+
+@pytest.mark.parametrize("article_id, file, gold", CASES, ids=[q["id"] for _, _, q in CASES])
+def test_pattern(found, article_id: str, file: str, gold: dict) -> None:  # type: ignore[no-untyped-def]
+    quote = found[article_id].get(gold["start"])
+    assert quote is not None, f"quote not found: {gold['text']!r}"
+    assert quote.text == gold["text"]
+    assert (quote.kind == "name") == (gold["kind"] == "name")
+    if gold["speaker"] is None:
+        assert quote.speaker is None
+    else:
+        assert quote.speaker is not None and set(gold["speaker"].split()) >= set(quote.speaker.split())
+        assert quote.method and quote.cue and 0 < quote.confidence <= 1
+
+
+def test_unnamed_speaker_is_reported_but_not_guessed(engine) -> None:  # type: ignore[no-untyped-def]
+    (first, second) = find_quotes("“We are ready,” the spokeswoman said, “and we will respond.”", engine=engine)
+    assert first.speaker is None and first.speaker_mention == "the spokeswoman" and first.cue == "said"
+    assert second.speaker is None
+
+
+def test_pronoun_without_antecedent_stays_null(engine) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = find_quotes('"The economy is growing," he said.', engine=engine)
+    assert quote.speaker is None
+
+
+def test_namesakes_stay_apart(engine) -> None:  # type: ignore[no-untyped-def]
+    text = 'Kim Yo Jong, the sister of Kim Jong Un, said Seoul was "a fool". Kim Jong Un said nothing.'
+    (quote,) = find_quotes(text, engine=engine)
+    assert quote.speaker == "Kim Yo Jong"
+
+
+def test_mentions_are_canonicalised_to_the_fullest_name(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'North Korean leader Kim Jong Un visited a factory. Mr Kim said output must "double".\n'
+        '"We will win," Kim told workers.'
+    )
+    quotes = find_quotes(text, engine=engine)
+    assert [q.speaker for q in quotes] == ["Kim Jong Un", "Kim Jong Un"]
+    assert [q.speaker_mention for q in quotes] == ["Mr Kim", "Kim"]
+
+
+def test_attribution_survives_a_sentence_split_inside_a_name(stanza_engine) -> None:  # type: ignore[no-untyped-def]
+    text = 'The leader, Kim Jong Un said the alliance would "advance non-stop" with Russia.'
+    doc = stanza_engine.annotate(text)
+    cut = next(i for i, t in enumerate(doc.tokens) if t.text == "Un")
+    broken = doc.model_copy(
+        update={
+            "sentences": [
+                Sentence(start=doc.tokens[0].start, end=doc.tokens[cut - 1].end, first=0, last=cut),
+                Sentence(start=doc.tokens[cut].start, end=doc.tokens[-1].end, first=cut, last=len(doc.tokens)),
+            ]
+        }
+    )
+    view = TextView(broken, find_spans(text))
+    assert len(view.sentence_bounds) == 1  # "Kim Jong" | "Un said" is repaired
+    (quote,) = find_quotes_in_document(Article(id="t", text=text), broken)
+    assert quote.speaker == "Kim Jong Un"
