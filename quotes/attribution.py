@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from quotes.clauses import TextView
-from quotes.lexicon import AUX_AND_ADVERBS, DOCUMENT_WORDS, HEAD_OF_STATE_ROLES, PERSON_PRONOUNS, reporting_lemma
+from quotes.lexicon import AUX_AND_ADVERBS, DOCUMENT_WORDS, PERSON_PRONOUNS, UNNAMED_ROLES, reporting_lemma
 from quotes.marks import QuoteSpan
 from quotes.mentions import Mention, MentionIndex, Referent, descriptor_match
 
@@ -36,12 +36,13 @@ _CONFIDENCE = {
     "same-paragraph": 0.8,
 }
 _AUTHOR_VERBS = frozenset("sent wrote issued delivered released signed addressed penned".split())
+_PREPOSITIONS = frozenset(
+    """by to with from for of at in on about against into over under than like as above below near
+    behind beside across through throughout during after before since until within without outside
+    inside around among between toward towards via despite upon onto off beyond""".split()
+)
 _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass", "nsubjpass")
 _INHERIT_RELATIONS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "acl")
-_REFERRING_ROLES = HEAD_OF_STATE_ROLES | frozenset(
-    "minister secretary governor mayor senator chairman chairwoman ceo director ambassador envoy".split()
-)
-_MARKERS = frozenset({"<person>", "<place>", "<org>"})
 
 
 @dataclass
@@ -75,11 +76,17 @@ class Attributor:
         self.use_pos = view.doc.has("pos")
         self.use_parse = view.doc.has("depparse")
         self.cues = [self._cue_lemma(i) for i in range(len(self.tokens))]
+        if not self.use_pos:
+            for i, tok in enumerate(self.tokens):
+                # "Ferrer, 58, calls the film …": a noun-like form is a verb right after its subject
+                if self.cues[i] is None and view.outside(i):
+                    lemma = reporting_lemma(tok.text, ambiguous=True)
+                    if lemma and tok.text[:1].islower() and self._subject_left(i) is not None:
+                        self.cues[i] = lemma
         self.authors = self._document_authors()
         if not view.doc.has("ner"):
             self._mark_speaking_people()
         self.history: list[tuple[QuoteSpan, Attribution]] = []
-        self._fallback: dict[int, Attribution] = {}
 
     def _mark_speaking_people(self) -> None:
         """Without NER, a full name that is the subject of a reporting verb is taken to be a person."""
@@ -90,7 +97,8 @@ class Attributor:
             if subject is None or subject.kind != "name" or subject.referent is None:
                 continue
             ref = self.mentions.referents[subject.referent]
-            if len(ref.key) >= 2 and not ref.media and not ref.place:
+            acronym = subject.name.replace("-", "").isupper()
+            if not ref.media and not ref.place and not acronym and "<org>" not in ref.descriptors:
                 ref.person = True
 
     # -- cues -----------------------------------------------------------------------------------
@@ -131,13 +139,21 @@ class Attributor:
         if j >= lo and self.tokens[j].text == ",":
             return self._subject_before_aside(j, lo)
         found = self.mentions.ending_at.get(j + 1)
-        return self.mentions.mentions[found] if found is not None else None
+        if found is None:
+            return None
+        mention = self.mentions.mentions[found]
+        before = mention.first - 1
+        if before > lo and self.tokens[before].text.lower() in {"of", "at", "from", "for"}:
+            head = self.mentions.ending_at.get(before)
+            if head is not None:
+                return self.mentions.mentions[head]
+        return mention
 
     def _subject_before_aside(self, comma: int, lo: int) -> Optional[Mention]:
         """Subject of "X, <aside>, said": the aside itself when it is a bare name ("The minister,
         Sergei Lavrov, told"), otherwise the mention before it ("Kim, in turn, stated";
         "Kim Yo Jong, the sister of Kim Jong Un, said")."""
-        for k in range(comma - 1, max(lo, comma - 10) - 1, -1):
+        for k in range(comma - 1, max(lo, comma - 16) - 1, -1):
             if not self.view.outside(k):
                 return None
             if self.tokens[k].text != ",":
@@ -166,15 +182,9 @@ class Attributor:
         for k in range(c - 1, lo - 1, -1):
             if self.cues[k] and self.cues[k] != "according to":
                 return self._subject_of_cue(k, depth + 1) or self._document_subject(k)
-        # the sentence's opening subject: "Kim, on Friday, hosted … and expressed"
-        first = self.mentions.starting_at.get(self._first_outside(lo))
-        return self.mentions.mentions[first] if first is not None else None
-
-    def _first_outside(self, lo: int) -> int:
-        k = lo
-        while k < len(self.tokens) and not self.view.outside(k):
-            k += 1
-        return k
+        # the sentence's subject: "Kim, on Friday, hosted … and expressed"
+        subject = self._sentence_subject(lo)
+        return subject if subject is not None and subject.first < c else None
 
     def _document_subject(self, c: int) -> Optional[Mention]:
         """"The letter said …": the subject is a document; its author is the speaker."""
@@ -206,6 +216,13 @@ class Attributor:
                     if self.tokens[j].text.lower() in _AUTHOR_VERBS:
                         author = self._subject_left(j)
                         break
+            if author is None:
+                # "In a statement, the council said …": the speaker of the sentence wrote it
+                hi = self.view.sentence_bounds[self.view.sentence_of[i]][1]
+                for c in range(i + 1, hi):
+                    if self.cues[c] and self.cues[c] != "according to":
+                        author = self._subject_left(c)
+                        break
             if author is not None and author.kind != "pronoun":
                 authors[word] = author
         return authors
@@ -223,7 +240,7 @@ class Attributor:
         if mention.kind == "pronoun":
             if mention.text.lower() not in PERSON_PRONOUNS:
                 return None
-            person = self._recent_person(mention.start)
+            person = self._antecedent(mention)
             if person is not None:
                 return person.name
             return next((a.speaker for _, a in reversed(self.history) if a.speaker), None)
@@ -240,12 +257,64 @@ class Attributor:
                 best = (score, last, ref)
         if best[2] is not None and best[0] >= 1:
             return best[2].name
-        if mention.descriptors & _REFERRING_ROLES:
-            # "Angela Merkel arrived … the chancellor told reporters": a leader's title refers back
-            # to the last person named, when nothing known about that person contradicts it
-            ref = self._recent_person(mention.start, within_sentences=3, mention=mention)
-            if ref is not None and not (ref.descriptors - _MARKERS):
-                return ref.name
+        if mention.descriptors & {"<office>", "<organisation>"}:
+            return mention.name  # "the Fair Work Ombudsman said", "the university council said"
+        if mention.descriptors & UNNAMED_ROLES:
+            return None  # "the spokeswoman": someone new, not the last person named
+        if mention.first > 0 and self.tokens[mention.first].text.lower() in {"a", "an"}:
+            return None
+        # "Angela Merkel arrived … the chancellor told reporters", "the 45-year-old said":
+        # a description refers back to the person last named
+        ref = self._recent_person(mention.start, within_sentences=3, mention=mention)
+        return ref.name if ref is not None else None
+
+    def _antecedent(self, pronoun: Mention) -> Optional[Referent]:
+        """The person "he"/"she" refers to: the last person of that gender named before it,
+        preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt)."""
+        gender = "f" if pronoun.text.lower() == "she" else "m"
+        fallback: Optional[tuple[Referent, int]] = None
+        for m in reversed(self.mentions.mentions):
+            if m.start >= pronoun.start or m.referent is None or m.possessive:
+                continue
+            sentence = self.view.sentence_of[m.first]
+            if fallback is not None and fallback[1] - sentence > 1:
+                break
+            ref = self.mentions.referents[m.referent]
+            if not ref.person or (ref.gender and ref.gender != gender):
+                continue
+            if self._salient(m):
+                return ref
+            if fallback is None:
+                fallback = (ref, sentence)
+        return fallback[0] if fallback is not None else None
+
+    def _salient(self, m: Mention) -> bool:
+        """A mention that is a subject: first in its sentence, or right before a reporting verb."""
+        lo = self.view.sentence_bounds[self.view.sentence_of[m.first]][0]
+        if self._sentence_subject(lo) is m:
+            return True
+        k = m.last
+        if k < len(self.tokens) and self.tokens[k].text == ",":
+            k += 1  # "the charity's chair, Helen Carver, said"
+        while k < len(self.tokens) and self.tokens[k].text.lower() in AUX_AND_ADVERBS:
+            k += 1
+        return k < len(self.tokens) and bool(self.cues[k]) and self.cues[k] != "according to"
+
+    def _sentence_subject(self, lo: int) -> Optional[Mention]:
+        """The first mention of a person (a name taken for one, a pronoun or a description) in the
+        sentence starting at token ``lo``, outside prepositional phrases ("In a statement read by
+        Ms Thorne, …" is not about Ms Thorne; "above Scarinish harbour" is no one)."""
+        hi = self.view.sentence_bounds[self.view.sentence_of[lo]][1]
+        for m in self.mentions.mentions:
+            if m.first < lo:
+                continue
+            if m.first >= hi:
+                return None
+            if m.media or (m.first > 0 and self.tokens[m.first - 1].text.lower() in _PREPOSITIONS):
+                continue
+            if m.kind == "name" and not (m.referent is not None and self.mentions.referents[m.referent].person):
+                continue
+            return m
         return None
 
     def _recent_person(
@@ -254,7 +323,7 @@ class Attributor:
         """The person mentioned last before ``position`` (a full name counts when no NER says otherwise)."""
         here = self.view.sentence_of[mention.first] if mention is not None else None
         for m in reversed(self.mentions.mentions):
-            if m.start >= position or m.referent is None:
+            if m.start >= position or m.referent is None or m.possessive:
                 continue
             if within_sentences is not None and here is not None and here - self.view.sentence_of[m.first] > within_sentences:
                 return None
@@ -287,6 +356,8 @@ class Attributor:
         n = len(self.tokens)
         if k >= n or self.view.paragraph_of[k] != span.paragraph:
             return None, False
+        if span.text.rstrip()[-1:] in ".…" and self.tokens[k].text[:1].isupper():
+            return None, False  # "… up." Ms Thorne told the court …: a new sentence
         while k < n and self.tokens[k].text in {",", "—", "–", "-", ":"} and self.view.outside(k):
             k += 1
         hi = min(n, k + 12)
@@ -313,6 +384,9 @@ class Attributor:
         lo = self.view.sentence_bounds[self.view.sentence_of[o]][0] if o < len(self.tokens) else 0
         seen = False
         fallback: Optional[_Found] = None
+        colon = self._colon_intro(o, lo)
+        if colon is not None:
+            return colon, True
         for c in range(o - 1, lo - 1, -1):
             if not self.cues[c] or self.cues[c] == "according to":
                 continue
@@ -324,6 +398,19 @@ class Attributor:
                 return _Found(subject, c, "before"), True
             fallback = fallback or _Found(subject, c, "before")
         return fallback, seen
+
+    def _colon_intro(self, o: int, lo: int) -> Optional[_Found]:
+        """X smiled: "Q" / Putin: "Q" — a colon hands the quote to the clause before it."""
+        c = o - 1
+        if c <= lo or self.tokens[c].text != ":" or not self.view.outside(c):
+            return None
+        named = self.mentions.ending_at.get(c)
+        if named is not None and self.mentions.mentions[named].first == lo:
+            return _Found(self.mentions.mentions[named], c - 1, "before")  # headline style "Putin: …"
+        subject = self._subject_of_cue(c - 1)
+        if subject is not None and self._usable(_Found(subject, c - 1, "before")):
+            return _Found(subject, c - 1, "before")
+        return None
 
     def _rule_sentence(self, span: QuoteSpan) -> tuple[Optional[_Found], bool]:
         o = self._open_token(span)
@@ -415,12 +502,7 @@ class Attributor:
                 had_cue=True,
             )
         else:
-            carried = self._carry_over(span)
-            if carried is not None and span.continued and carried.method == "continuation":
-                # a paragraph that carries its quote on is attributed where the quote ends
-                self._fallback[span.start] = carried
-                carried = None
-            result = carried or self._unresolved(unresolved) or Attribution(had_cue=seen)
+            result = self._carry_over(span) or self._unresolved(unresolved) or Attribution(had_cue=seen)
             result.had_cue = result.had_cue or seen
         self.history.append((span, result))
         return result
@@ -437,11 +519,24 @@ class Attributor:
         if same_para:
             s, a = same_para[-1]
             return Attribution(a.speaker, a.mention, a.cue, "same-paragraph", _CONFIDENCE["same-paragraph"], True)
-        if previous and (span.continues or self._quote_only_paragraph(span.paragraph)):
+        if not (span.continues or self._quote_only_paragraph(span.paragraph)):
+            return None
+        if previous and span.paragraph - previous[-1][0].paragraph <= 2:
             s, a = previous[-1]
-            if span.paragraph - s.paragraph <= 2:
-                return Attribution(a.speaker, a.mention, a.cue, "continuation", _CONFIDENCE["continuation"], True)
-        return None
+            return Attribution(a.speaker, a.mention, a.cue, "continuation", _CONFIDENCE["continuation"], True)
+        return self._introduced(span)
+
+    def _introduced(self, span: QuoteSpan) -> Optional[Attribution]:
+        """A quote-only paragraph after a paragraph about someone ("…, she is unsentimental about
+        the decision." / "“People keep asking …"): the quote is that person's."""
+        rng = self.view.paragraph_tokens(span.paragraph - 1)
+        if not rng or any(not self.view.outside(i) for i in rng):
+            return None
+        subject = self._sentence_subject(self.view.sentence_bounds[self.view.sentence_of[rng[-1]]][0])
+        speaker = self.resolve(subject) if subject is not None else None
+        if subject is None or speaker is None:
+            return None
+        return Attribution(speaker, subject.text, None, "continuation", _CONFIDENCE["continuation"] * 0.8, True)
 
     def _quote_only_paragraph(self, paragraph: int) -> bool:
         rng = self.view.paragraph_tokens(paragraph)
@@ -450,8 +545,8 @@ class Attributor:
     def resolve_pending(self, span: QuoteSpan, attribution: Attribution, following: list[tuple[QuoteSpan, Attribution]]) -> Attribution:
         """A quote with no speaker takes the speaker named later for it: "A," … "B," he said in one
         paragraph, or the last paragraph of a quote that runs over several."""
-        if attribution.speaker or span.depth:
-            return attribution
+        if span.depth or (attribution.speaker and not (span.continued and attribution.method == "continuation")):
+            return attribution  # a quote carried over paragraphs is attributed where it ends, if it is
         paragraph, carried = span.paragraph, span.continued
         for s, a in following:
             if s.depth:
@@ -464,4 +559,4 @@ class Attributor:
                     paragraph, carried = s.paragraph, s.continued
             elif s.paragraph > paragraph:
                 break
-        return self._fallback.get(span.start, attribution)
+        return attribution

@@ -34,6 +34,8 @@ class TextView:
     sentence_bounds: list[tuple[int, int]] = field(init=False)
     """Half-open token ranges of the repaired sentences."""
     paragraph_bounds: list[tuple[int, int]] = field(init=False)
+    dateline_end: int = field(init=False)
+    """Tokens before this index are the dateline of a wire story ("TOLEDO, Ohio (AP) —")."""
     _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -49,6 +51,7 @@ class TextView:
         for s_index, (a, b) in enumerate(self.sentence_bounds):
             for i in range(a, b):
                 self.sentence_of[i] = s_index
+        self.dateline_end = self._dateline()
         self.paragraph_bounds = []
         for i, p in enumerate(self.paragraph_of):
             if i == 0 or p != self.paragraph_of[i - 1]:
@@ -74,6 +77,16 @@ class TextView:
             lo += 1
         hi = bisect_right(starts, end - 1) if end > start else lo
         return range(max(lo, 0), max(hi, lo, 0))
+
+    def _dateline(self) -> int:
+        tokens = self.tokens
+        if not tokens or not (tokens[0].text.isupper() and len(tokens[0].text) > 2):
+            return 0
+        for k in range(1, min(len(tokens), 12)):
+            dash = tokens[k].text in {"—", "–", "--"} or (tokens[k].text == "-" and tokens[k - 1].end != tokens[k].start)
+            if dash:
+                return k + 1
+        return 0
 
     def _sentences(self) -> list[tuple[int, int]]:
         if not self.tokens:

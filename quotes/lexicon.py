@@ -50,15 +50,59 @@ ROLE_WORDS: frozenset[str] = frozenset(
     congresswoman representative rep sen gov vice emir sultan monarch colonel lieutenant major
     captain sergeant admiral marshal diplomat negotiator councillor councilor commissioner
     president-elect analyst professor researcher expert economist pontiff cardinal bishop
-    archbishop rabbi imam cleric patriarch
+    archbishop rabbi imam cleric patriarch mp mps mla mep msp mk manager coach boss skipper
+    striker midfielder defender goalkeeper winger forward player substitute teammate
+    chef owner author writer novelist poet actor actress singer musician producer artist
+    journalist reporter editor correspondent columnist activist campaigner barrister solicitor
+    doctor nurse surgeon scientist historian teacher student farmer resident witness victim
+    survivor mother father son daughter wife husband brother sister neighbour neighbor
+    friend colleague chairwoman superintendent inspector detective constable sheriff firefighter
+    ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant
+    spokespeople aide aides source sources
     """.split()
 )
 """Role nouns used as titles ("Speaker Vyacheslav Volodin") and in epithets ("the Russian leader")."""
+
+UNNAMED_ROLES: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
+    diplomat witness resident officer analyst expert police statement mother father son daughter
+    wife husband brother sister neighbour neighbor friend colleague teammate victim survivor""".split()
+)
+"""Heads of epithets that usually bring in someone unnamed ("the spokeswoman said"), never a
+person named earlier unless their titles say so."""
+
+PLACE_NAMES: frozenset[str] = frozenset(
+    """washington moscow beijing pyongyang seoul tokyo london paris berlin brussels kyiv kiev
+    tehran jerusalem ankara delhi islamabad riyadh cairo damascus baghdad kabul taipei havana
+    caracas ottawa canberra westminster whitehall kremlin pentagon rome madrid warsaw vienna
+    geneva minsk tbilisi doha dubai abu hanoi manila jakarta bangkok nairobi pretoria lagos
+    brasilia mexico""".split()
+)
+"""Capitals and seats of power that news writing uses for governments ("Seoul says")."""
+
+ORG_HEADS: frozenset[str] = frozenset(
+    """house office ministry council party agency court university company bank group inc ltd corp
+    association union committee department government police commission authority foundation
+    institute organisation organization federation league club board service services fund
+    parliament assembly senate congress army navy command""".split()
+)
+"""Last words of an organisation's name."""
 
 HEAD_OF_STATE_ROLES: frozenset[str] = frozenset(
     "president leader premier chancellor king queen emir sultan monarch pope pontiff".split()
 )
 """Roles an epithet like "the leader" can refer to interchangeably."""
+
+FEMALE_WORDS: frozenset[str] = frozenset(
+    """mrs ms miss madam dame lady wife mother daughter sister actress chairwoman spokeswoman
+    councilwoman congresswoman queen princess businesswoman sportswoman grandmother aunt niece
+    girlfriend widow she her""".split()
+)
+MALE_WORDS: frozenset[str] = frozenset(
+    """mr sir lord husband father son brother chairman spokesman councilman congressman king prince
+    businessman sportsman grandfather uncle nephew boyfriend widower he him""".split()
+)
+"""Titles and relations that tell a person's gender, so "she" is not resolved to "Mr Smith"."""
 
 PERSON_PRONOUNS: frozenset[str] = frozenset("he she".split())
 GROUP_PRONOUNS: frozenset[str] = frozenset("they we i".split())
@@ -129,8 +173,11 @@ def _surface_to_lemma() -> dict[str, str]:
     return table
 
 
-def reporting_lemma(word: str, lemma: str | None = None) -> str | None:
+def reporting_lemma(word: str, lemma: str | None = None, *, ambiguous: bool = False) -> str | None:
     """The reporting-verb lemma of ``word`` (using the engine's ``lemma`` when there is one), else None.
+
+    Forms that are more often nouns ("calls", "notes") count only with ``ambiguous=True``, for
+    callers that have seen a subject right before them.
 
     >>> reporting_lemma("said"), reporting_lemma("emphasized"), reporting_lemma("table")
     ('say', 'emphasize', None)
@@ -138,6 +185,6 @@ def reporting_lemma(word: str, lemma: str | None = None) -> str | None:
     if lemma and lemma.lower() in REPORTING_LEMMAS:
         return lemma.lower()
     found = _surface_to_lemma().get(word.lower())
-    if found and lemma is None and word.lower() in AMBIGUOUS_NOUNS:
+    if found and lemma is None and word.lower() in AMBIGUOUS_NOUNS and not ambiguous:
         return None
     return found

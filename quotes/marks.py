@@ -17,7 +17,11 @@ Works on characters only, so it is engine-independent and never fails:
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel
+
+from quotes.lexicon import PERSON_PRONOUNS, reporting_lemma
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -29,6 +33,7 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_D
 
 _OPEN_CONTEXT = "([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+_ATTRIBUTION_AFTER_COMMA = re.compile(r",\s+((?:[\w.’'-]+\s+){0,4}[\w’'-]+)")
 
 
 class QuoteSpan(BaseModel):
@@ -169,8 +174,33 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
             if can_open and nxt.isalnum() or ch in "‚‹":
                 stack.append(_Open(i, "s", ch))
         elif can_close and is_open("s"):
+            if prev in "sS" and nxt == " " and _plural_possessive(text, i, hi):
+                continue  # "the drivers’ representatives", with the real closing mark still to come
             close("s", i)
     return pairs, stack
+
+
+def _plural_possessive(text: str, i: int, hi: int) -> bool:
+    """A ’ after -s, followed by a lower-case word, with another closing single mark later on."""
+    if not text[i + 2 : i + 3].islower():
+        return False
+    for j in range(i + 1, hi):
+        if text[j] in "’'" and not text[j - 1].isspace() and not (text[j - 1].isalnum() and j + 1 < hi and text[j + 1].isalnum()):
+            if j + 1 >= hi or text[j + 1].isspace() or text[j + 1] in _CLOSE_CONTEXT:
+                return True
+    return False
+
+
+def _cut_at_attribution(text: str, start: int, end: int) -> int:
+    """Where a quote whose closing mark was left off ends: before ", said X" / ", X said"."""
+    for match in _ATTRIBUTION_AFTER_COMMA.finditer(text, start, end):
+        words = match.group(1).split()
+        for k, word in enumerate(words):
+            if reporting_lemma(word.strip(".,;:")) is not None and word[:1].islower():
+                if all(w[:1].isupper() or w.lower() in PERSON_PRONOUNS for w in words[:k]):
+                    return match.start() + 1
+                break
+    return end
 
 
 def find_spans(text: str) -> list[QuoteSpan]:
@@ -198,8 +228,17 @@ def find_spans(text: str) -> list[QuoteSpan]:
             carried.add(p_index + 1)
         elif outer.family != "d" or outer.pos + 1 >= hi or not _role(text, outer.pos, lo, hi)[0]:
             continue  # a stray single mark or a mark with nothing after it: not a quote
-        _add(spans, text, outer.pos + 1, hi, outer.pos, None, 0, p_index, p_index in carried and outer.pos == lo, next_opens)
+        end = hi if next_opens else _cut_at_attribution(text, outer.pos + 1, hi)
+        _add(spans, text, outer.pos + 1, end, outer.pos, None, 0, p_index, p_index in carried and outer.pos == lo, next_opens)
     spans.sort(key=lambda s: (s.start, -s.end))
+    # Depth is containment in the spans kept: an outer quote cut short or dropped leaves its
+    # former inner quotes at the top level.
+    open_spans: list[QuoteSpan] = []
+    for span in spans:
+        while open_spans and not (open_spans[-1].open_mark < span.open_mark and span.end <= open_spans[-1].end):
+            open_spans.pop()
+        span.depth = len(open_spans)
+        open_spans.append(span)
     return spans
 
 

@@ -15,14 +15,19 @@ from typing import Literal, Optional
 
 from quotes.clauses import TextView
 from quotes.lexicon import (
+    AUX_AND_ADVERBS,
+    FEMALE_WORDS,
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
     HEAD_OF_STATE_ROLES,
     HONORIFICS,
+    MALE_WORDS,
     MEDIA_WORDS,
     NAME_PARTICLES,
     NEWS_OUTLETS,
+    ORG_HEADS,
     PERSON_PRONOUNS,
+    PLACE_NAMES,
     ROLE_WORDS,
     reporting_lemma,
 )
@@ -48,6 +53,8 @@ class Mention:
     descriptors: frozenset[str] = frozenset()
     media: bool = False
     referent: Optional[int] = None
+    possessive: bool = False
+    """Followed by 's: "Jordan Pike's cross" (a weak antecedent for a pronoun)."""
 
 
 @dataclass
@@ -62,6 +69,7 @@ class Referent:
     person: bool = False
     place: bool = False
     media: bool = False
+    gender: Optional[Literal["f", "m"]] = None
 
 
 @dataclass
@@ -117,13 +125,15 @@ def find_mentions(view: TextView) -> MentionIndex:
                 mentions.append(mention)
             i = run_end
             continue
-        if low == "the" or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
-            epithet = _epithet(view, i)
+        if low in {"the", "a", "an"} or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
+            epithet = _epithet(view, i) or _described_speaker(view, i)
             if epithet is not None:
                 mentions.append(epithet)
                 i = epithet.last
                 continue
         i += 1
+    for m in mentions:
+        m.possessive = m.last < n and tokens[m.last].text in {"'s", "’s", "'", "’"}
     referents = _referents(view, mentions, ents)
     # "the state-run KCNA news agency" makes every later "KCNA" an outlet too
     media_words = {w for m in mentions if m.kind == "epithet" and m.media for w in m.descriptors}
@@ -156,6 +166,11 @@ def _name_run(view: TextView, i: int) -> int:
     tokens = view.tokens
     if not _is_cap(tokens[i].text) or not view.outside(i):
         return i
+    if i < view.dateline_end:
+        return i
+    low = tokens[i].text.lower()
+    if _sentence_initial(view, i) and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
+        return i  # "Former …", "Sitting in the kitchen, …"
     if tokens[i].text.lower() in FUNCTION_WORDS and (
         _sentence_initial(view, i) or tokens[i].text.lower() in {"the", "a", "an", "in", "on", "of"}
     ):
@@ -169,6 +184,8 @@ def _name_run(view: TextView, i: int) -> int:
             j += 1
         elif t in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1) and tokens[j + 1].text[:1].isalpha():
             j += 2  # Jong-un, Al-Assad
+        elif _glued(view, j) and tokens[j - 1].text[-1:] in "-‐‑" and t[:1].isalpha():
+            j += 1  # "Jae-" + "myung"
         elif t.lower() in NAME_PARTICLES and j + 1 < len(tokens) and _is_cap(tokens[j + 1].text):
             j += 1
         elif t.rstrip(".").isalpha() and len(t.rstrip(".")) == 1 and t.endswith(".") and _is_cap(t):
@@ -182,8 +199,10 @@ def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -
     tokens = view.tokens
     words = [tokens[k].text.lower().rstrip(".") for k in range(first, last)]
     # A capitalised run directly before a lowercase role word is that role's qualifier ("North Korean leader").
-    if last < len(tokens) and tokens[last].text.lower() in ROLE_WORDS and view.outside(last):
-        if last + 1 < len(tokens) and _is_cap(tokens[last + 1].text):
+    for k in range(last, min(last + 3, len(tokens) - 1)):
+        if not view.outside(k) or not tokens[k].text[:1].islower():
+            break
+        if tokens[k].text.lower() in ROLE_WORDS and _is_cap(tokens[k + 1].text):
             return None
     split = 0
     for k, w in enumerate(words):
@@ -201,7 +220,9 @@ def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -
     if name_first >= last:
         if not descriptors & ROLE_WORDS:
             return None
-        return _mention(view, first, end, "epithet", descriptors=frozenset(descriptors), media=media)
+        # "The Prime Minister", "the Fair Work Ombudsman": an office, named in capitals
+        office = view.doc.text[tokens[first if split else name_first].start : tokens[last - 1].end]
+        return _mention(view, first, end, "epithet", name=office, descriptors=frozenset(descriptors | {"<office>"}), media=media)
     surface = view.doc.text[tokens[name_first].start : tokens[last - 1].end]
     key = name_key(surface)
     if not key:
@@ -223,6 +244,8 @@ def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
     found: set[str] = set()
     start = first
     k = first - 1
+    if k >= 1 and tokens[k].text == "," and tokens[k - 1].text.lower() in ROLE_WORDS and view.outside(k - 1):
+        return {tokens[k - 1].text.lower()}, first
     while k >= 0 and first - k <= 7 and view.outside(k) and view.sentence_of[k] == view.sentence_of[first]:
         w = tokens[k].text.lower()
         if w in ROLE_WORDS or w in HONORIFICS or w in MEDIA_WORDS or w in _DESCRIPTOR_ADJECTIVES or w == "news":
@@ -247,11 +270,22 @@ def _epithet(view: TextView, i: int) -> Optional[Mention]:
     words: list[str] = []
     while j < len(tokens) and j - i <= 5 and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
         w = tokens[j].text.lower()
+        if w in ORG_HEADS and tokens[j].text.islower() and tokens[i].text.lower() == "the" and w not in MEDIA_WORDS:
+            while j + 1 < len(tokens) and tokens[j + 1].text in ORG_HEADS:
+                j += 1  # "the university council"
+            if j + 1 < len(tokens) and (_is_cap(tokens[j + 1].text) or tokens[j + 1].text.lower() == "of"):
+                return None
+            organisation = view.doc.text[tokens[i + 1].start : tokens[j].end]
+            return _mention(view, i, j + 1, "epithet", name=organisation, descriptors=frozenset(words + [w, "<organisation>"]))
         if w in ROLE_WORDS or w in MEDIA_WORDS:
             words.append(w)
             end = j + 1
             if end < len(tokens) and _is_cap(tokens[end].text):
                 return None  # a title before a name: the name mention carries it
+            if _is_cap(tokens[j].text) and tokens[i].text.lower() == "the":
+                # "the Fair Work Ombudsman", "the Prime Minister": an office named in capitals
+                office = view.doc.text[tokens[i + 1].start : tokens[j].end]
+                return _mention(view, i, end, "epithet", name=office, descriptors=frozenset(words + ["<office>"]))
             if end + 1 < len(tokens) and tokens[end].text.lower() == "of" and view.outside(end + 1):
                 k = end + 1
                 while k < len(tokens) and k - end <= 4 and view.outside(k) and (
@@ -281,6 +315,42 @@ def is_media(descriptors: frozenset[str] | set[str]) -> bool:
     if words - {"agency", "agencies", "paper", "network", "channel", "daily", "wire"}:
         return True
     return bool(words) and bool(set(descriptors) & {"news", "press", "state", "state-run", "wire"})
+
+
+def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
+    """A definite description right before or after a reporting verb: "the 45-year-old said",
+    "said the former Leeds midfielder"."""
+    tokens = view.tokens
+    if tokens[i].text.lower() != "the":
+        return None
+    after_cue = i > 0 and reporting_lemma(tokens[i - 1].text) is not None
+    j = i + 1
+    words = 0
+    while j < len(tokens) and words < 6 and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
+        w = tokens[j].text
+        low = w.lower()
+        if w in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1):
+            j += 1  # "22-year-old" split into pieces
+            continue
+        words += 1
+        if low in FUNCTION_WORDS or low in AUX_AND_ADVERBS or not any(c.isalnum() for c in w):
+            break
+        if reporting_lemma(w) is not None:
+            break
+        j += 1
+    if j == i + 1:
+        return None
+    if any(tokens[t].text.lower() in ROLE_WORDS and _is_cap(tokens[t + 1].text) for t in range(i + 1, j - 1)):
+        return None  # "the producer Marc Dubois": a title and a name, which the name mention carries
+    k = j
+    while k < len(tokens) and tokens[k].text.lower() in AUX_AND_ADVERBS:
+        k += 1
+    before_cue = k < len(tokens) and view.outside(k) and reporting_lemma(tokens[k].text) is not None
+    ends_clause = j >= len(tokens) or tokens[j].text in {",", ".", ";"}
+    if not (before_cue or (after_cue and ends_clause)):
+        return None
+    words = frozenset(tokens[t].text.lower() for t in range(i + 1, j))
+    return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))
 
 
 def _entity_labels(view: TextView) -> dict[int, str]:
@@ -326,12 +396,27 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         ref.name = first_longest.name
         d = ref.descriptors
         votes = {marker: sum(marker in mentions[k].descriptors for k in ref.mentions) for marker in ("<person>", "<place>", "<org>")}
-        titled = bool(d & (ROLE_WORDS | HONORIFICS))
+        titled = bool(d & (ROLE_WORDS | HONORIFICS)) or any(_introduced_as_person(view, mentions[k]) for k in ref.mentions)
+        if ref.key[-1] in ORG_HEADS or (len(ref.key) == 1 and ref.key[0] in PLACE_NAMES):
+            titled = False
+            d.add("<org>")
         ref.media = is_media(d)
         # A title ("Chancellor Olaf Scholz", "Mr Kim") outweighs a small NER model's label.
         ref.person = not ref.media and (titled or votes["<person>"] > max(votes["<place>"], votes["<org>"]) - 1 and votes["<person>"] > 0)
         ref.place = not ref.person and votes["<place>"] > 0
+        female, male = bool(d & FEMALE_WORDS), bool(d & MALE_WORDS)
+        ref.gender = "f" if female and not male else "m" if male and not female else None
     return referents
+
+
+def _introduced_as_person(view: TextView, m: Mention) -> bool:
+    """"Aitken, who grew up …", "Ferrer, 58, …": an appositive only a person takes."""
+    tokens = view.tokens
+    k = m.last
+    if k + 1 >= len(tokens) or tokens[k].text != ",":
+        return False
+    nxt = tokens[k + 1].text
+    return nxt.lower() in {"who", "whose"} or (nxt.isdigit() and k + 2 < len(tokens) and tokens[k + 2].text == ",")
 
 
 def _same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -353,6 +438,11 @@ def _nearest(candidates: list[Referent], mentions: list[Mention], m: Mention) ->
 
 def descriptor_match(epithet: frozenset[str], referent: Referent) -> int:
     """How many of an epithet's descriptor words fit a referent ("Russian" ~ "Russia", "leader" ~ "president")."""
+    roles = epithet & ROLE_WORDS
+    if roles and not any(
+        r in referent.descriptors or (r in HEAD_OF_STATE_ROLES and referent.descriptors & HEAD_OF_STATE_ROLES) for r in roles
+    ):
+        return 0  # "the ombudsman" is not the minister named before, whatever else they share
     score = 0
     for w in epithet:
         if w in HEAD_OF_STATE_ROLES and referent.descriptors & HEAD_OF_STATE_ROLES:

@@ -94,3 +94,62 @@ def test_attribution_survives_a_sentence_split_inside_a_name(stanza_engine) -> N
     assert len(view.sentence_bounds) == 1  # "Kim Jong" | "Un said" is repaired
     (quote,) = find_quotes_in_document(Article(id="t", text=text), broken)
     assert quote.speaker == "Kim Jong Un"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a wire dateline is nobody's name; a participle takes its clause's subject
+        ('TOLEDO, Ohio (AP) — Mayor Renee Castillo proposed a budget, calling it "painful but honest."', "Renee Castillo"),
+        # descriptions that refer back to the person last named
+        ("Manager Neil Sutcliffe was unhappy.\n“We were flat,” the 45-year-old said.", "Neil Sutcliffe"),
+        ("Tomás Aguirre scored twice.\n“I waited for this,” said the 22-year-old Spaniard, who joined in May.", "Tomás Aguirre"),
+        # a colon hands the quote to the clause before it
+        ("Asked about a start, Neil Sutcliffe smiled: “Ask me on Friday.”", "Neil Sutcliffe"),
+        # "she" skips a man named in between and prefers the subject of the sentence
+        ("Sen. Carla Mendez tied her rival, Mr Brian Kessler, to what she called “the developers’ wish list.”", "Carla Mendez"),
+        ("Judge Caroline Hewitt told Martin Ashcroft he had lied. She said his remorse was “genuine, if late”.", "Caroline Hewitt"),
+        # organisations and offices speak for themselves
+        ("In a statement, the university council said it had accepted the resignation “with regret”.", "university council"),
+        ("The Fair Work Ombudsman said it was “continuing to investigate” the case.", "Fair Work Ombudsman"),
+        # a quote that ends its sentence is not attributed by the next sentence
+        ("Ashcroft replied in an email: “Nothing to worry about.” Ms Thorne told the court he kept stealing.", "Ashcroft"),
+        # a noun-like form of a reporting verb right after its subject
+        ("Lucía Ferrer, 58, calls the film’s success “una locura”.", "Lucía Ferrer"),
+    ],
+)
+def test_news_writing_patterns(engine, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in find_quotes(text, engine=engine) if q.kind != "name"]
+    assert quotes and quotes[-1].speaker == speaker, [(q.text, q.speaker, q.method) for q in quotes]
+
+
+def test_quote_paragraph_after_a_paragraph_about_its_speaker(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Margaret Aitken, who ran the shop for 31 years, closed it last month.\n"
+        "Sitting in her kitchen, she is unsentimental about the decision.\n"
+        "“People keep asking whether I’m sad. Of course I am.\n"
+        "“But the shop deserves someone who isn’t tired.”\n"
+    )
+    quotes = find_quotes(text, engine=engine)
+    assert [q.speaker for q in quotes] == ["Margaret Aitken", "Margaret Aitken"]
+    assert {q.method for q in quotes} == {"continuation"}
+
+
+def test_unclosed_quote_ends_before_its_attribution(engine) -> None:  # type: ignore[no-untyped-def]
+    text = '"We were very, very lucky, said Fire Chief Dan Ortiz. "If the wind had held, we would be done."'
+    quotes = find_quotes(text, engine=engine)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We were very, very lucky,", "Dan Ortiz"),
+        ("If the wind had held, we would be done.", "Dan Ortiz"),
+    ]
+
+
+@pytest.mark.slow
+def test_heldout_set_end_to_end(engine, fixtures_dir) -> None:  # type: ignore[no-untyped-def]
+    """A second, harder annotated set written independently of the rules (fixtures/heldout)."""
+    from quotes.evaluate import evaluate
+    from quotes.inputs import iter_articles
+
+    found = [q for a in iter_articles([str(fixtures_dir / "heldout")]) for q in find_quotes(a, engine=engine)]
+    report = evaluate(fixtures_dir / "heldout.gold.json", found)
+    assert report.detect_f1 >= 0.95 and report.e2e_f1 >= 0.82, report.errors
