@@ -47,19 +47,21 @@ normalised text and article.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import sys
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
 from quotes.blocking import BlockIndex, block_keys, query_keys
-from quotes.compare import Match, Rendering, compare, match, prepare
+from quotes.compare import Match, Rendering, compare, find_run, match, prepare
 from quotes.models import AlignedQuote, Quote, QuoteGroup
-from quotes.normalize import is_content_word, normalize, spelling_key
+from quotes.normalize import is_content_word, normalize
 from quotes.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
 from quotes.speakers import SpeakerIndex, same_speaker
 
@@ -118,13 +120,11 @@ class AlignStats:
 class _Item:
     uid: str
     quote: Quote
-    keys: tuple[str, ...]
+    words: tuple[str, ...]  # normalised words
+    keys: tuple[str, ...]  # their spelling keys
     content: tuple[str, ...]  # keys of the content words, each once
+    n_content: int  # content words, repeats counted
     order: tuple[int, int, str, int]
-
-    @property
-    def rendering(self) -> Rendering:
-        return prepare(self.quote.text)
 
 
 @dataclass(slots=True)
@@ -148,6 +148,19 @@ def _plain_quote(q: Quote) -> Quote:
     if type(q) is Quote:
         return q
     return Quote.model_validate(q.model_dump(include=set(Quote.model_fields)))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many long-lived objects are created (it would
+    otherwise rescan them over and over, which makes large corpora slower than linear)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def is_cross_article(group: QuoteGroup) -> bool:
@@ -241,6 +254,10 @@ class Aligner:
 
         Quotes of kind ``name`` and quotes already present (same ``article#index``) are skipped.
         """
+        with _gc_paused():
+            return self._add(quotes)
+
+    def _add(self, quotes: Iterable[Quote]) -> list[QuoteGroup]:
         fresh = [q for q in quotes if q.kind != "name" and q.id not in self._items]
         self.removed = []
         if not fresh:
@@ -274,16 +291,17 @@ class Aligner:
         if uid in self._items:
             return None
         r = prepare(q.text)
+        words = tuple(sys.intern(w) for w in r.words)
         keys = tuple(sys.intern(k) for k in r.keys)
-        content = tuple(dict.fromkeys(k for w, k in zip(r.words, keys) if is_content_word(w)))
-        item = _Item(uid, q, keys, content, _order(q, r))
+        content_keys = [k for w, k in zip(words, keys) if is_content_word(w)]
+        item = _Item(uid, q, words, keys, tuple(dict.fromkeys(content_keys)), len(content_keys), _order(q, r))
         self._items[uid] = item
         self._index.add(uid, block_keys(r.words, self._speakers.key(q.speaker)))
         self.stats.quotes += 1
         return item
 
     def _keys(self, item: _Item) -> frozenset[str]:
-        return query_keys(item.rendering.words, self._speakers.key(item.quote.speaker))
+        return query_keys(item.words, self._speakers.key(item.quote.speaker))
 
     def _idf(self, keys: Iterable[str]) -> dict[str, float]:
         """Rarity of the shorter quote's words among the *other* quotes (its own occurrence is
@@ -316,7 +334,17 @@ class Aligner:
             return "unknown"
         return "same" if ka == kb else "other"
 
-    def _prelink(self, long: _Item, short: _Item) -> Optional[tuple[str, Match]]:
+    @staticmethod
+    def _contain_ok(speakers: str, n_words: int, n_content: int) -> bool:
+        if n_content == 0:
+            return False
+        if speakers == "same":
+            return True
+        if speakers == "unknown":
+            return n_words >= UNKNOWN_SPEAKER_WORDS and n_content >= UNKNOWN_SPEAKER_CONTENT
+        return n_words >= CROSS_SPEAKER_WORDS and n_content >= CROSS_SPEAKER_CONTENT
+
+    def _prelink(self, long: _Item, short: _Item) -> Optional[tuple[str, Optional[Match]]]:
         """Lexical part of the link test; returns (kind, match) where kind may be 'translation?'
         (needs the semantic check) or None when no link is possible."""
         speakers = self._speaker_relation(long, short)
@@ -324,8 +352,12 @@ class Aligner:
         short_content = set(short.content)
         shared_upper = len(short_content.intersection(long.content))
         contained_upper = shared_upper == len(short_content)
-        if not contained_upper and shared_upper < NEAR_SHARED and not (speakers == "same" and shared_upper >= 1 and not same_article):
-            return None
+        if not contained_upper and shared_upper < NEAR_SHARED:
+            # only a translation is left: same speaker, another article, and two shared content
+            # words, or one for a short fragment
+            short_fragment = len(short.keys) <= SINGLE_WORD_EVIDENCE_WORDS and short.n_content <= SINGLE_WORD_EVIDENCE_CONTENT
+            if speakers != "same" or same_article or shared_upper < (1 if short_fragment else 2):
+                return None
         # upper bound on the words an alignment can match, before paying for one
         n_short = len(short.keys)
         common = sum((Counter(short.keys) & Counter(long.keys)).values())
@@ -337,18 +369,12 @@ class Aligner:
             if bound < min(NEAR_LEXICAL, TRANSLATION_LEXICAL) and not short_enough:
                 return None
         self.stats.pairs_scored += 1
+        if common == n_short and find_run(long.keys, short.keys) >= 0:  # a copy or truncation: no alignment needed
+            return ("contain", None) if self._contain_ok(speakers, n_short, short.n_content) else None
         m = match(long.quote.text, short.quote.text)
         n_words, n_content = len(m.b.keys), len(m.content)
         if m.contained:
-            if n_content == 0:
-                return None
-            if speakers == "same":
-                return "contain", m
-            if speakers == "unknown" and n_words >= UNKNOWN_SPEAKER_WORDS and n_content >= UNKNOWN_SPEAKER_CONTENT:
-                return "contain", m
-            if speakers == "other" and n_words >= CROSS_SPEAKER_WORDS and n_content >= CROSS_SPEAKER_CONTENT:
-                return "contain", m
-            return None
+            return ("contain", m) if self._contain_ok(speakers, n_words, n_content) else None
         if same_article:
             return None
         shared = len(m.shared)
@@ -366,8 +392,10 @@ class Aligner:
             return "translation?", m
         return None
 
-    def _final_link(self, kind: str, m: Match, emb: Optional[Embedder]) -> Optional[tuple[str, float]]:
-        if kind in ("contain", "near"):
+    def _final_link(self, kind: str, m: Optional[Match], emb: Optional[Embedder]) -> Optional[tuple[str, float]]:
+        if m is None or kind == "contain":
+            return kind, 1.0
+        if kind == "near":
             return kind, m.lexical
         if emb is None:
             return ("translation", m.lexical) if kind == "translation-lexical" else None
@@ -383,19 +411,20 @@ class Aligner:
         """Greedy grouping of ``uids`` (sorted longest first): each quote joins the group of
         its best link among the quotes before it, or starts a group."""
         rank = {u: i for i, u in enumerate(uids)}
-        pending: dict[str, list[tuple[str, str, Match]]] = {}
+        pending: dict[str, list[tuple[str, str, Optional[Match]]]] = {}
         needs_semantic: list[tuple[str, str]] = []
         for uid in uids:
             item = self._items[uid]
             cands = self._index.candidates(uid, self._keys(item), keep=lambda o: o in rank and rank[o] < rank[uid])
             self.stats.candidate_pairs += len(cands)
-            found: list[tuple[str, str, Match]] = []
+            found: list[tuple[str, str, Optional[Match]]] = []
             for other in cands:
                 pre = self._prelink(self._items[other], item)
                 if pre is not None:
                     found.append((other, pre[0], pre[1]))
-                    if pre[0].startswith("translation"):
-                        needs_semantic.append((pre[1].window_text, pre[1].b.text))
+                    m = pre[1]
+                    if m is not None and pre[0].startswith("translation"):
+                        needs_semantic.append((m.window_text, m.b.text))
             pending[uid] = found
         emb = self._get_embedder() if needs_semantic else None
         if emb is not None:
@@ -462,9 +491,12 @@ class Aligner:
             uids = self._groups[gid].uids
             if len(uids) < 2 or len({self._items[u].quote.article for u in uids}) < 2:
                 continue
-            ref = self._items[uids[0]].quote.text
+            ref = self._items[uids[0]]
             for u in uids[1:]:
-                m = match(ref, self._items[u].quote.text)
+                other = self._items[u]
+                if find_run(ref.keys, other.keys) >= 0:
+                    continue
+                m = match(ref.quote.text, other.quote.text)
                 if not m.contained:
                     pairs += [m.window_text, m.b.text]
         emb = self._get_embedder() if pairs else None

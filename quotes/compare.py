@@ -46,7 +46,7 @@ from quotes.normalize import STOPWORDS, Token, is_content_word, spelling_key, to
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.semantic import Embedder
 
-__all__ = ["compare", "match", "Match", "Rendering", "prepare", "SEMANTIC_DRIFT"]
+__all__ = ["compare", "match", "find_run", "Match", "Rendering", "prepare", "SEMANTIC_DRIFT"]
 
 SEMANTIC_DRIFT = 0.45
 """Below this embedding similarity, a pair whose words also mostly differ is labelled drift
@@ -300,7 +300,7 @@ def _window(steps: Sequence[tuple[str, int, int]]) -> tuple[int, int]:
     return min(idx), max(idx) + 1
 
 
-def _find_run(long_keys: Sequence[str], short_keys: Sequence[str]) -> int:
+def find_run(long_keys: Sequence[str], short_keys: Sequence[str]) -> int:
     """Index where ``short_keys`` occurs as an unbroken run of ``long_keys``, or -1."""
     if not short_keys:
         return -1
@@ -311,7 +311,7 @@ def _find_run(long_keys: Sequence[str], short_keys: Sequence[str]) -> int:
 
 
 def _match(long_r: Rendering, short_r: Rendering, swapped: bool) -> Match:
-    start = _find_run(long_r.keys, short_r.keys)
+    start = find_run(long_r.keys, short_r.keys)
     if start >= 0:  # fast path: a copy or a truncation, no alignment needed
         steps = [("equal", start + j, j) for j in range(len(short_r.keys))]
         return Match(a=long_r, b=short_r, swapped=swapped, steps=tuple(steps), window=(start, start + len(short_r.keys)), equal=len(steps), regions=())

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from quotes.models import DriftReason
 from quotes.normalize import NEGATIONS, is_content_word
 
-__all__ = ["Region", "drift_reasons", "same_notation", "QUALIFIERS", "MODALS"]
+__all__ = ["Region", "drift_reasons", "same_notation", "QUALIFIERS", "HEDGES", "MODALS"]
 
 QUALIFIERS = frozenset(
     """
@@ -52,6 +52,16 @@ QUALIFIERS = frozenset(
     """.split()
 )
 """Intensifiers, hedges and degree words: dropping or adding one changes the strength of a claim."""
+
+HEDGES = frozenset(
+    """
+    somewhat slightly partly partially barely hardly scarcely merely almost nearly virtually practically
+    probably possibly perhaps maybe likely unlikely presumably apparently allegedly reportedly supposedly
+    seemingly potentially sometimes occasionally rarely seldom rather minor
+    """.split()
+)
+"""The qualifiers that weaken a claim; the other :data:`QUALIFIERS` strengthen it. Swapping one
+qualifier for another of the same kind ("fully" → "completely") is not drift."""
 
 MODALS = frozenset("will would shall should can could may might must ought".split())
 
@@ -216,7 +226,9 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
 
         qual_a = [w for w in r.a if w in QUALIFIERS]
         qual_b = [w for w in r.b if w in QUALIFIERS]
-        if Counter(qual_a) != Counter(qual_b):
+        kinds_a = Counter(w in HEDGES for w in qual_a)
+        kinds_b = Counter(w in HEDGES for w in qual_b)
+        if kinds_a != kinds_b:  # one dropped, added, or a hedge swapped for an intensifier
             add("qualifier", _change("qualifier", qual_a, qual_b), r.a_text, r.b_text)
         elif _modifier_change(r):
             add("qualifier", _change("modifier", sa, sb), r.a_text, r.b_text)

@@ -51,17 +51,40 @@ def read_quotes(
     quotes: list[Quote] = []
     for path in paths:
         if is_quote_jsonl(path):
+            rows: list[Quote] = []
             for row in iter_quote_rows(path):
                 if isinstance(row, InputError):
                     on_error(str(row))
                 else:
-                    quotes.append(row)
+                    rows.append(row)
+            quotes.extend(_unique_ids(rows))
             continue
         from quotes.cli.find import extract_paths
 
         for _article, found in extract_paths([path], engine=engine, models_dir=models_dir, on_error=on_error):
             quotes.extend(found)
     return quotes
+
+
+def _unique_ids(rows: list[Quote]) -> list[Quote]:
+    """Quotes are known by ``article#index``; rows written without ``index`` (or with clashing
+    ones) are numbered in file order within their article so that no quote is lost."""
+    spans: dict[str, tuple[int, int, str]] = {}
+    clash = False
+    for r in rows:
+        sig = (r.start, r.end, r.text)
+        if spans.setdefault(r.id, sig) != sig:
+            clash = True
+            break
+    if not clash:
+        return rows
+    counters: dict[str, int] = {}
+    out = []
+    for r in rows:
+        n = counters.get(r.article, 0)
+        counters[r.article] = n + 1
+        out.append(r.model_copy(update={"index": n}))
+    return out
 
 
 def _use_color(stream: TextIO) -> bool:
@@ -154,9 +177,10 @@ def write_group_table(groups: Sequence[QuoteGroup], stream: TextIO, *, color: bo
                 stream.write(" " * indent + _paint(f"↳ {r.code}: {r.detail}", "drift", color) + "\n")
         stream.write("\n")
     grouped = sum(len(g.members) for g in shown)
+    alone = total_quotes - grouped
     stream.write(
         f"{len(shown)} group{'s' if len(shown) != 1 else ''} across articles ({grouped} quotes); "
-        f"{total_quotes - grouped} of {total_quotes} quotes have no counterpart in another article\n"
+        f"{alone} of {total_quotes} quotes {'has' if alone == 1 else 'have'} no counterpart in another article\n"
     )
 
 
