@@ -87,7 +87,7 @@ def find_quotes_partition(
             quotes = find_quotes(article, engine=loaded)
         except QuotesError:
             raise
-        except Exception as exc:  # noqa: BLE001 - re-raised with the article named
+        except Exception as exc:
             raise QuotesError(f"article {article.id!r}: could not extract quotes ({type(exc).__name__}: {exc})") from exc
         out.extend(q.model_dump(mode="json") for q in quotes)
     return out

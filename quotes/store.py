@@ -319,12 +319,12 @@ class QuoteStore:
         (:func:`quotes.parallel.map_articles`, each loading the engine once). Articles already
         stored with the same content are skipped before parsing. ``on_article`` is called once
         per article read (a progress bar's ``advance``). ``align=False`` leaves the new quotes
-        for a later :meth:`align`; ``semantic`` is passed to it. Raises :class:`~quotes.errors.EngineUnavailable` when the
-        engine cannot load.
+        for a later :meth:`align`; ``semantic`` is passed to it. Raises
+        :class:`~quotes.errors.EngineUnavailable` when the engine cannot load.
 
         >>> with QuoteStore("quotes.db") as store:                      # doctest: +SKIP
         ...     store.index(iter_articles(["seeds/"]), workers=2).summary()
-        'indexed 5 articles (5 added, 0 replaced, 0 unchanged): 39 quotes added, 0 removed, 4 groups touched'
+        'indexed 5 articles (5 added, 0 replaced, 0 unchanged): 39 quotes added, 0 removed, 25 groups touched'
         """
         from quotes.parallel import map_articles
 
@@ -672,7 +672,9 @@ class QuoteStore:
 
     def stats(self) -> StoreStats:
         """Row counts: articles, quotes, speakers, groups, quotes waiting for alignment."""
-        one = lambda sql: int(self._conn.execute(sql).fetchone()[0])  # noqa: E731
+        def one(sql: str) -> int:
+            return int(self._conn.execute(sql).fetchone()[0])
+
         return StoreStats(
             articles=one("SELECT count(*) FROM articles"),
             quotes=one("SELECT count(*) FROM quotes"),
