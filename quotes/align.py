@@ -62,7 +62,12 @@ from quotes.blocking import BlockIndex, block_keys, query_keys
 from quotes.compare import Match, Rendering, compare, find_run, match, prepare
 from quotes.models import AlignedQuote, Quote, QuoteGroup
 from quotes.normalize import is_content_word, normalize
-from quotes.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
+from quotes.semantic import (
+    Embedder,
+    SemanticUnavailable,
+    load_embedder,
+    semantic_available,
+)
 from quotes.speakers import SpeakerIndex, same_speaker
 
 __all__ = ["align", "Aligner", "AlignStats", "aligned_quotes", "is_cross_article", "SemanticFallbackWarning"]

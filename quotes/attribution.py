@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from quotes.clauses import TextView
-from quotes.lexicon import AUX_AND_ADVERBS, DOCUMENT_WORDS, PERSON_PRONOUNS, UNNAMED_ROLES, reporting_lemma
+from quotes.lexicon import (
+    AUX_AND_ADVERBS,
+    DOCUMENT_WORDS,
+    PERSON_PRONOUNS,
+    UNNAMED_ROLES,
+    reporting_lemma,
+)
 from quotes.marks import QuoteSpan
 from quotes.mentions import Mention, MentionIndex, Referent, descriptor_match
 

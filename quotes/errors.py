@@ -27,3 +27,12 @@ class EngineUnavailable(QuotesError):
     """The language engine or its models are missing; the message says what to run."""
 
     exit_code = 2
+
+
+def describe_failure(where: str, exc: BaseException) -> str:
+    """One line for an article that could not be processed: ours say what to do; others are bugs."""
+    if isinstance(exc, QuotesError):
+        return f"{where}: {exc}"
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    reason = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return f"{where}: could not extract quotes ({reason}); please report this article as a bug"

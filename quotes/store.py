@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from pydantic import BaseModel, Field
 
-from quotes.errors import EngineUnavailable, QuotesError
+from quotes.errors import EngineUnavailable, QuotesError, describe_failure
 from quotes.models import AlignedQuote, Article, DiffOp, DriftReason, Quote, QuoteGroup
 
 if TYPE_CHECKING:
@@ -400,7 +400,7 @@ class QuoteStore:
                 raise result
             if isinstance(result, Exception):
                 stats.failed += 1
-                stats.errors.append(_failure_line(article, result))
+                stats.errors.append(describe_failure(article.source or article.id, result))
                 continue
             if not batch:
                 batch_started = time.monotonic()
@@ -775,10 +775,3 @@ def _json_list(text: str) -> list[Any]:
     return [] if text == "[]" else json.loads(text)
 
 
-def _failure_line(article: Article, exc: Exception) -> str:
-    where = article.source or article.id
-    if isinstance(exc, QuotesError):
-        return f"{where}: {exc}"
-    detail = str(exc).splitlines()[0] if str(exc) else ""
-    reason = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-    return f"{where}: could not extract quotes ({reason}); please report this article as a bug"

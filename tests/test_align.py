@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 import quotes.align as align_mod
-from quotes.align import Aligner, SemanticFallbackWarning, align, aligned_quotes, is_cross_article
+from quotes.align import (
+    Aligner,
+    SemanticFallbackWarning,
+    align,
+    aligned_quotes,
+    is_cross_article,
+)
 from quotes.models import Quote
 from quotes.semantic import SemanticUnavailable
 

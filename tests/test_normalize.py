@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.normalize import is_content_word, normalize, spelling_key, squash, tokens, words
+from quotes.normalize import (
+    is_content_word,
+    normalize,
+    spelling_key,
+    squash,
+    tokens,
+    words,
+)
 
 
 @pytest.mark.parametrize(

@@ -101,9 +101,9 @@ def test_count_articles_counts_files_and_jsonl_lines(tmp_path: Path) -> None:
     assert count_articles(["-"]) is None
 
 
-def _run_index(args: list[str], *, stderr_tty: bool, env: dict[str, str]) -> tuple[bytes, bytes]:
-    """Run ``quotes index`` with stdout on a pipe and stderr on a pipe or a pseudo-terminal."""
-    cmd = [str(Path(sys.executable).parent / "quotes"), "index"]
+def _run_index(args: list[str], *, stderr_tty: bool, env: dict[str, str], command: str = "index") -> tuple[bytes, bytes]:
+    """Run ``quotes index`` (or ``command``) with stdout on a pipe and stderr on a pipe or a pseudo-terminal."""
+    cmd = [str(Path(sys.executable).parent / "quotes"), command]
     if not stderr_tty:
         proc = subprocess.run(cmd + args, capture_output=True, env=env, timeout=300)
         return proc.stdout, proc.stderr
@@ -165,3 +165,17 @@ def test_a_note_during_the_run_goes_above_the_bar() -> None:
     plain = io.StringIO()
     Progress(2, stream=plain, enabled=False).note("quotes: x")
     assert plain.getvalue() == "quotes: x\n"
+
+
+@pytest.mark.slow
+def test_find_shows_the_bar_on_stderr_only(tmp_path: Path, seeds_dir: Path, stanza_resources: Path) -> None:
+    env = {**os.environ, "STANZA_RESOURCES_DIR": str(stanza_resources)}
+    env.pop("QUOTES_PROGRESS", None)
+    args = [str(p) for p in sorted(seeds_dir.glob("*.txt"))[:2]] + ["--format", "jsonl"]
+    out_tty, err_tty = _run_index(args, stderr_tty=True, env=env, command="find")
+    out_pipe, err_pipe = _run_index(args, stderr_tty=False, env=env, command="find")
+    assert b"finding  [" in err_tty and b"2/2 articles" in err_tty
+    assert err_pipe == b""
+    assert out_tty == out_pipe and out_pipe.count(b"\n") > 5
+    _, err_quiet = _run_index(args + ["--quiet"], stderr_tty=True, env=env, command="find")
+    assert b"\r" not in err_quiet

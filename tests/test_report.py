@@ -22,7 +22,13 @@ from typer.testing import CliRunner
 from quotes.cli.app import app
 from quotes.errors import QuotesError
 from quotes.models import AlignedQuote, Article, DiffOp, DriftReason, Quote, QuoteGroup
-from quotes.report import diff_html, render_report, select_speaker, summarize, write_report
+from quotes.report import (
+    diff_html,
+    render_report,
+    select_speaker,
+    summarize,
+    write_report,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "fixtures" / "report" / "putin_letter.json"

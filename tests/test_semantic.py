@@ -6,7 +6,13 @@ import pytest
 
 from quotes.align import align
 from quotes.models import Quote
-from quotes.semantic import Embedder, SemanticUnavailable, bundled_model_path, load_embedder, semantic_available
+from quotes.semantic import (
+    Embedder,
+    SemanticUnavailable,
+    bundled_model_path,
+    load_embedder,
+    semantic_available,
+)
 
 
 def test_availability_is_cheap_to_ask() -> None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.speakers import SpeakerIndex, matches, name_tokens, same_speaker, speaker_key
+from quotes.speakers import (
+    SpeakerIndex,
+    matches,
+    name_tokens,
+    same_speaker,
+    speaker_key,
+)
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,13 @@ import typer
 from quotes.cli.app import app, die, warn
 from quotes.cli.find import extract_paths, internal_error
 from quotes.errors import EngineUnavailable, InputError, QuotesError
-from quotes.evaluate import DEFAULT_KINDS, EvalReport, evaluate, load_gold, read_predictions
+from quotes.evaluate import (
+    DEFAULT_KINDS,
+    EvalReport,
+    evaluate,
+    load_gold,
+    read_predictions,
+)
 from quotes.inputs import first_json_object
 from quotes.models import Quote
 

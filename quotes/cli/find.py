@@ -20,10 +20,11 @@ from typing import Optional
 import typer
 
 from quotes.cli.app import OutputFormat, app, default_format, die, warn
-from quotes.errors import EngineUnavailable, InputError, QuotesError
+from quotes.errors import EngineUnavailable, InputError, QuotesError, describe_failure
 from quotes.inputs import iter_articles
 from quotes.models import Article, Quote
 from quotes.output import QuoteWriter, atomic_output
+from quotes.progress import Progress, count_articles, progress_enabled
 
 KINDS = ("speech", "fragment", "name")
 
@@ -82,7 +83,7 @@ def extract_paths(
         if isinstance(result, EngineUnavailable):
             raise result
         if isinstance(result, Exception):
-            on_error(_article_failure(article, result))
+            on_error(describe_failure(article.source or article.id, result))
             continue
         yield article, result  # type: ignore[misc]
 
@@ -98,15 +99,6 @@ def _find_one(article: Article, engine: object) -> object:
         return exc
 
 
-def _article_failure(article: Article, exc: Exception) -> str:
-    where = article.source or article.id
-    if isinstance(exc, QuotesError):
-        return f"{where}: {exc}"
-    detail = str(exc).splitlines()[0] if str(exc) else ""
-    reason = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-    return f"{where}: could not extract quotes ({reason}); please report this article as a bug"
-
-
 @app.command("find")
 def find_command(
     paths: list[str] = typer.Argument(..., metavar="PATH", help="Article files (.txt, .md, .jsonl of {\"id\", \"text\"}), directories, or - for stdin."),
@@ -116,6 +108,7 @@ def find_command(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically: all or nothing) instead of stdout."),
     kinds: Optional[str] = typer.Option(None, "--kinds", "-k", help="Only these kinds, comma-separated: speech,fragment,name."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes, each loading the engine once; output order is the same for any N."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Find every direct quotation in news articles and say who said it.
 
@@ -126,15 +119,19 @@ def find_command(
     failures = 0
     articles = 0
 
+    show = progress_enabled(sys.stderr, quiet)
+    bar = Progress(count_articles(paths) if show else None, label="finding", enabled=show)
+
     def report(message: str) -> None:
         nonlocal failures
         failures += 1
-        warn(message)
+        bar.note(f"quotes: {message}")
 
     try:
-        with atomic_output(output) as stream, QuoteWriter(stream, out_format) as writer:
+        with bar, atomic_output(output) as stream, QuoteWriter(stream, out_format) as writer:
             for _article, quotes in extract_paths(paths, engine=engine, models_dir=models_dir, workers=workers, on_error=report):
                 articles += 1
+                bar.advance()
                 writer.write(q for q in quotes if wanted is None or q.kind in wanted)
     except EngineUnavailable as exc:
         die(str(exc), 2)

@@ -7,7 +7,12 @@ from typing import Any, Optional, Sequence
 
 from quotes.document import AnnotatedDocument, Entity, Sentence, Token
 from quotes.engines.base import layers_for
-from quotes.engines.resources import LANG, missing_models_message, models_dir, present_processors
+from quotes.engines.resources import (
+    LANG,
+    missing_models_message,
+    models_dir,
+    present_processors,
+)
 from quotes.errors import EngineUnavailable
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from quotes.engines import get_engine
-from quotes.engines.resources import available_processors, missing_models_message, models_dir, present_processors
+from quotes.engines.resources import (
+    available_processors,
+    missing_models_message,
+    models_dir,
+    present_processors,
+)
 from quotes.errors import EngineUnavailable
 
 
