@@ -10,6 +10,10 @@ in ``Quote.method``):
 ``later``          a reporting verb later in the same sentence
 ``continuation``   a quote-only paragraph, or a paragraph carrying on a quote, continues the previous speaker
 ``same-paragraph`` another quote of the paragraph was attributed ("A," he said, "B.")
+``unresolved``     the text names a speaker it never identifies ("the spokeswoman"): reported in
+                   ``speaker_mention``, with a null speaker
+
+``before`` also covers a colon after the speaker's clause ("Sutcliffe smiled: "Q"").
 
 A subject that is a news outlet ("…, KCNA reported") is passed over: the words belong to the
 person the outlet quotes. Pronouns go to the person they refer to, epithets ("the Russian
@@ -18,6 +22,7 @@ leader") to the person whose titles fit, a letter's or statement's words to its 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -77,6 +82,7 @@ class Attributor:
     def __init__(self, view: TextView, mentions: MentionIndex) -> None:
         self.view = view
         self.mentions = mentions
+        self._mention_firsts = [m.first for m in mentions.mentions]
         self.tokens = view.tokens
         self.use_lemma = view.doc.has("lemma")
         self.use_pos = view.doc.has("pos")
@@ -95,7 +101,8 @@ class Attributor:
         self.history: list[tuple[QuoteSpan, Attribution]] = []
 
     def _mark_speaking_people(self) -> None:
-        """Without NER, a full name that is the subject of a reporting verb is taken to be a person."""
+        """Without NER, a name that is the subject of a reporting verb is taken to be a person,
+        unless it is an acronym, a news outlet, a capital ("Seoul says") or an organisation."""
         for c, lemma in enumerate(self.cues):
             if not lemma or lemma == "according to":
                 continue
@@ -216,9 +223,8 @@ class Attributor:
                     if self.tokens[j].text in {"'s", "’s"} and j in self.mentions.ending_at:
                         author = self.mentions.mentions[self.mentions.ending_at[j]]
                         break
-                    if self.tokens[j].text.lower() in {"his", "her"}:
-                        author = self.mentions.mentions[self.mentions.ending_at[j + 1]] if j + 1 in self.mentions.ending_at else None
-                        break
+                    if self.tokens[j].text.lower() in {"his", "her", "its", "their"}:
+                        break  # "in his letter, …": the sentence's speaker below decides
                     if self.tokens[j].text.lower() in _AUTHOR_VERBS:
                         author = self._subject_left(j)
                         break
@@ -311,9 +317,7 @@ class Attributor:
         sentence starting at token ``lo``, outside prepositional phrases ("In a statement read by
         Ms Thorne, …" is not about Ms Thorne; "above Scarinish harbour" is no one)."""
         hi = self.view.sentence_bounds[self.view.sentence_of[lo]][1]
-        for m in self.mentions.mentions:
-            if m.first < lo:
-                continue
+        for m in self.mentions.mentions[bisect_left(self._mention_firsts, lo) :]:
             if m.first >= hi:
                 return None
             if m.media or (m.first > 0 and self.tokens[m.first - 1].text.lower() in _PREPOSITIONS):
