@@ -114,16 +114,7 @@ def iter_quote_rows(path: str) -> Iterator[Union[Quote, AlignedQuote, InputError
 
         quotes = [r for r in iter_quote_rows("found.jsonl") if not isinstance(r, InputError)]
     """
-    try:
-        text = read_text_file(path)
-    except InputError as err:
-        yield err
-        return
-    name = _display(path)
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        obj = _json_object(line, name, lineno, _QUOTE_ROW_HINT)
+    for name, lineno, obj in _json_lines(path, _QUOTE_ROW_HINT):
         if isinstance(obj, InputError):
             yield obj
             continue
@@ -151,16 +142,7 @@ def iter_json_objects(
         for row in iter_json_objects("pred.jsonl", 'lines are {"article", "text"}', required=["article"]):
             ...
     """
-    try:
-        text = read_text_file(path)
-    except InputError as err:
-        yield err
-        return
-    name = _display(path)
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        obj = _json_object(line, name, lineno, hint)
+    for name, lineno, obj in _json_lines(path, hint):
         if isinstance(obj, dict):
             missing = [k for k in required if k not in obj]
             if missing:
@@ -390,6 +372,20 @@ def _jsonl_articles(text: str, path: str) -> Iterator[Union[Article, InputError]
             yield Article.model_validate({**obj, "id": article_id, "source": f"{path}:{lineno}"})
         except ValidationError as exc:
             yield InputError(f"bad article ({_describe(exc)}); {_ARTICLE_ROW_HINT}", path, lineno)
+
+
+def _json_lines(path: str, hint: str) -> Iterator[tuple[str, int, Union[dict[str, Any], InputError]]]:
+    """(display name, line number, object or error) for each non-empty line of a JSONL file; a
+    file that cannot be read at all is one error with line number 0."""
+    try:
+        text = read_text_file(path)
+    except InputError as err:
+        yield _display(path), 0, err
+        return
+    name = _display(path)
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield name, lineno, _json_object(line, name, lineno, hint)
 
 
 def _json_object(line: str, path: str, lineno: int, hint: str) -> Union[dict[str, Any], InputError]:

@@ -23,7 +23,7 @@ from typing import Optional, TextIO
 
 import typer
 
-from quotes.cli.app import OutputFormat, app, default_format, die, warn
+from quotes.cli.app import OutputFormat, app, default_format, die, silence_stdout, warn
 from quotes.errors import EngineUnavailable, InputError, QuotesError
 from quotes.models import AlignedQuote, DiffOp, Quote, QuoteGroup, VerifyResult
 
@@ -282,7 +282,7 @@ def align_command(
             rows: list[AlignedQuote] = aligned_quotes(quotes, groups)
             write_quotes(rows, out_format.value, stream)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         raise typer.Exit(1) from None
     if failures:
         raise typer.Exit(1)
@@ -344,15 +344,7 @@ def verify_command(
         else:
             write_quotes(results, out_format.value, sys.stdout)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         raise typer.Exit(1) from None
     if failures:
         raise typer.Exit(1)
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

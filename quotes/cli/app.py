@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import sys
 from typing import NoReturn
 
@@ -40,3 +41,13 @@ def die(message: str, code: int = 1) -> NoReturn:
 def warn(message: str) -> None:
     """Print one warning line to stderr."""
     typer.echo(f"quotes: {message}", err=True)
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null after the reader went away (``| head``), so Python's exit-time
+    flush does not print a BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

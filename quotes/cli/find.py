@@ -19,7 +19,7 @@ from typing import Optional
 
 import typer
 
-from quotes.cli.app import OutputFormat, app, default_format, die, warn
+from quotes.cli.app import OutputFormat, app, default_format, die, silence_stdout, warn
 from quotes.errors import EngineUnavailable, InputError, QuotesError, describe_failure
 from quotes.inputs import iter_articles
 from quotes.models import Article, Quote
@@ -139,7 +139,7 @@ def find_command(
         die(str(exc), exc.exit_code)
     except BrokenPipeError:
         # The reader (`| head`) went away: stop quietly, as Unix tools do.
-        _silence_stdout()
+        silence_stdout()
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         die(f"interrupted; {output} was not written" if output else "interrupted", 130)
@@ -160,12 +160,3 @@ def internal_error(exc: BaseException) -> None:
     detail = str(exc).splitlines()[0] if str(exc) else ""
     die(f"internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
         "please report it with the command you ran (QUOTES_DEBUG=1 shows the traceback)", 1)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so Python's exit-time flush does not print a BrokenPipeError."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
