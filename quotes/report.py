@@ -7,11 +7,16 @@ differences from the reference highlighted, the variant label and drift reasons 
 misattribution flags, the quotes that have no counterpart elsewhere, and every article's text
 with each quote marked; every quote links to its place in its article. All text is escaped.
 
->>> from quotes.align import align                                      # doctest: +SKIP
->>> from quotes.extract import find_quotes
->>> articles = {a.id: a for a in my_articles}
->>> quotes = [q for a in articles.values() for q in find_quotes(a)]
->>> write_report(align(quotes), articles, quotes, "report.html")
+Usage::
+
+    from quotes.align import align
+    from quotes.extract import find_quotes
+    from quotes.inputs import iter_articles
+    from quotes.report import write_report
+
+    articles = {a.id: a for a in iter_articles(["seeds/"])}
+    quotes = [q for a in articles.values() for q in find_quotes(a)]
+    write_report(align(quotes), articles, quotes, "report.html")
 
 ``render_report`` returns the HTML as a string instead; ``summarize`` gives the counts the
 header shows.

@@ -63,8 +63,10 @@ def fts_query(query_words: list[str]) -> str:
 
     >>> fts_query(["advance", "nonstop"])
     '"advance" OR "nonstop"'
-    >>> fts_query(['say', 'it"s'])
-    '"say" OR "it""s"'
+    >>> fts_query(['say', 'it"s'])  # "say" is a function word here; quotes inside are doubled
+    '"it""s"'
+    >>> fts_query(['the', 'of'])
+    '"the" OR "of"'
     """
     content = [w for w in query_words if is_content_word(w)]
     chosen = list(dict.fromkeys(content or query_words))
