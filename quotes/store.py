@@ -226,7 +226,7 @@ class QuoteStore:
             raise QuotesError(f"{self.path}: cannot open the store ({exc}); check the path and its permissions") from None
         self._conn.row_factory = sqlite3.Row
         try:
-            self._setup()
+            self._setup_when_free()
         except QuotesError:
             self._conn.close()
             raise
@@ -250,6 +250,19 @@ class QuoteStore:
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
         self._conn.close()
+
+    def _setup_when_free(self) -> None:
+        """Run :meth:`_setup`, waiting out another process that is creating the same store: the
+        switch to WAL mode takes SQLite's lock without calling its busy handler."""
+        deadline = time.monotonic() + self.busy_timeout
+        while True:
+            try:
+                self._setup()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
 
     def _setup(self) -> None:
         conn = self._conn
