@@ -273,8 +273,6 @@ class Attributor:
             return mention.name  # "the Fair Work Ombudsman said", "the university council said"
         if mention.descriptors & UNNAMED_ROLES:
             return None  # "the spokeswoman": someone new, not the last person named
-        if mention.first > 0 and self.tokens[mention.first].text.lower() in {"a", "an"}:
-            return None
         # "Angela Merkel arrived … the chancellor told reporters", "the 45-year-old said":
         # a description refers back to the person last named
         ref = self._recent_person(mention.start, within_sentences=3, mention=mention)

@@ -159,7 +159,6 @@ def _inflections(lemma: str) -> set[str]:
 _IRREGULAR = {
     "said": "say", "says": "say", "saying": "say", "told": "tell", "telling": "tell", "tells": "tell",
     "wrote": "write", "written": "write", "writing": "write", "spoke": "speak", "spoken": "speak",
-    "spoken.": "speak",
 }
 
 

@@ -125,7 +125,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 mentions.append(mention)
             i = run_end
             continue
-        if low in {"the", "a", "an"} or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
+        if low == "the" or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
             epithet = _epithet(view, i) or _described_speaker(view, i)
             if epithet is not None:
                 mentions.append(epithet)

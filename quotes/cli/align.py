@@ -23,7 +23,15 @@ from typing import Optional, TextIO
 
 import typer
 
-from quotes.cli.app import OutputFormat, app, default_format, die, silence_stdout, warn
+from quotes.cli.app import (
+    Failures,
+    OutputFormat,
+    app,
+    default_format,
+    die,
+    silence_stdout,
+    warn,
+)
 from quotes.errors import EngineUnavailable, InputError, QuotesError
 from quotes.models import AlignedQuote, DiffOp, Quote, QuoteGroup, VerifyResult
 
@@ -241,12 +249,7 @@ def align_command(
         die("give PATHs to align or --db to show a store's groups, not both", 2)
     if not db and not paths:
         die("nothing to align; give quotes find JSONL or articles (PATH...), or --db STORE", 2)
-    failures = 0
-
-    def report(message: str) -> None:
-        nonlocal failures
-        failures += 1
-        warn(message)
+    report = failures = Failures()
 
     quotes: list[Quote] = []
     try:
@@ -323,12 +326,7 @@ def verify_command(
         source_text = read_text_file(source)
     except InputError as exc:
         die(str(exc), 1)
-    failures = 0
-
-    def report(message: str) -> None:
-        nonlocal failures
-        failures += 1
-        warn(message)
+    report = failures = Failures()
 
     try:
         quotes = read_quotes(paths, engine=engine, models_dir=models_dir, on_error=report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from typing import NoReturn
+from typing import Callable, NoReturn, Optional
 
 import typer
 
@@ -41,6 +41,27 @@ def die(message: str, code: int = 1) -> NoReturn:
 def warn(message: str) -> None:
     """Print one warning line to stderr."""
     typer.echo(f"quotes: {message}", err=True)
+
+
+class Failures:
+    """Counts the inputs that failed while printing one line for each; pass it as ``on_error``.
+
+    ``say`` prints the line (default: :func:`warn`; a progress bar's ``note`` keeps the bar intact).
+    """
+
+    def __init__(self, say: Optional[Callable[[str], None]] = None) -> None:
+        self.count = 0
+        self._say = say
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        if self._say is None:
+            warn(message)
+        else:
+            self._say(f"quotes: {message}")
+
+    def __bool__(self) -> bool:
+        return self.count > 0
 
 
 def silence_stdout() -> None:

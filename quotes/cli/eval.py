@@ -17,7 +17,7 @@ from typing import Any, Optional, Union
 
 import typer
 
-from quotes.cli.app import app, die, warn
+from quotes.cli.app import Failures, app, die, warn
 from quotes.cli.find import extract_paths, internal_error
 from quotes.errors import EngineUnavailable, InputError, QuotesError
 from quotes.evaluate import (
@@ -49,12 +49,7 @@ def eval_command(
     scored_kinds = [k.strip() for k in kinds.split(",") if k.strip()]
     if not scored_kinds:
         die("--kinds: give at least one kind, e.g. speech,fragment", 2)
-    failures = 0
-
-    def report_error(message: str) -> None:
-        nonlocal failures
-        failures += 1
-        warn(message)
+    report_error = failures = Failures()
 
     try:
         gold_set = load_gold(gold)

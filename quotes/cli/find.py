@@ -19,7 +19,15 @@ from typing import Optional
 
 import typer
 
-from quotes.cli.app import OutputFormat, app, default_format, die, silence_stdout, warn
+from quotes.cli.app import (
+    Failures,
+    OutputFormat,
+    app,
+    default_format,
+    die,
+    silence_stdout,
+    warn,
+)
 from quotes.errors import EngineUnavailable, InputError, QuotesError, describe_failure
 from quotes.inputs import iter_articles
 from quotes.models import Article, Quote
@@ -116,16 +124,12 @@ def find_command(
     """
     wanted = parse_kinds(kinds)
     out_format = format_for(fmt, output)
-    failures = 0
     articles = 0
 
     show = progress_enabled(sys.stderr, quiet)
     bar = Progress(count_articles(paths) if show else None, label="finding", enabled=show)
 
-    def report(message: str) -> None:
-        nonlocal failures
-        failures += 1
-        bar.note(f"quotes: {message}")
+    report = failures = Failures(bar.note)
 
     try:
         with bar, atomic_output(output) as stream, QuoteWriter(stream, out_format) as writer:
@@ -145,7 +149,7 @@ def find_command(
         die(f"interrupted; {output} was not written" if output else "interrupted", 130)
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line, not a traceback
         internal_error(exc)
-    if articles == 0 and failures == 0:
+    if articles == 0 and not failures:
         die(f"no articles found in {' '.join(paths)}; give .txt, .md or .jsonl files (or directories holding them)", 1)
     if writer.count == 0 and out_format == OutputFormat.table:
         warn(f"no quotes found in {articles} article{'s' if articles != 1 else ''}")

@@ -20,7 +20,7 @@ from typing import Optional, TextIO
 
 import typer
 
-from quotes.cli.app import OutputFormat, app, default_format, die, warn
+from quotes.cli.app import Failures, OutputFormat, app, default_format, die, warn
 from quotes.errors import EngineUnavailable, InputError, QuotesError
 from quotes.inputs import iter_articles
 from quotes.models import Article
@@ -47,16 +47,14 @@ def index_command(
     New quotes are then aligned into the store's existing groups (never the whole corpus again).
     Each batch of articles is one transaction: an interrupted run keeps what it committed.
     """
-    failures = 0
     show = progress_enabled(sys.stderr, quiet)
     bar = Progress(count_articles(paths) if show else None, label="indexing", enabled=show)
+    failures = Failures(bar.note)  # above the bar, as warn() would print it
 
     def articles() -> Iterator[Article]:
-        nonlocal failures
         for item in iter_articles(paths):
             if isinstance(item, InputError):
-                failures += 1
-                bar.note(f"quotes: {item}")  # above the bar, as warn() would print it
+                failures(str(item))
             else:
                 yield item
 
@@ -80,8 +78,8 @@ def index_command(
         warn(line)
     for line in stats.errors:
         warn(line)
-    failures += stats.failed
-    if stats.seen == 0 and failures == 0:
+    failures.count += stats.failed
+    if stats.seen == 0 and not failures:
         die(f"no articles found in {' '.join(paths)}; give .txt, .md or .jsonl files (or directories holding them)", 1)
     if not quiet:
         typer.echo(stats.summary())

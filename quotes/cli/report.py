@@ -24,7 +24,7 @@ from typing import Optional
 
 import typer
 
-from quotes.cli.app import app, die, warn
+from quotes.cli.app import Failures, app, die, warn
 from quotes.errors import EngineUnavailable, InputError, QuotesError
 from quotes.models import AlignedQuote, Article, Quote, QuoteGroup
 
@@ -136,12 +136,7 @@ def report_command(
     """Write one self-contained HTML report: per speaker, each quote's renderings side by side with the differences highlighted, drift reasons, and every article's text with its quotes marked."""
     from quotes.report import select_speaker, write_report
 
-    failures = 0
-
-    def report_error(message: str) -> None:
-        nonlocal failures
-        failures += 1
-        warn(message)
+    report_error = failures = Failures()
 
     if db and paths:
         die("give either PATHs or --db, not both", 2)
