@@ -1,4 +1,4 @@
-"""Benchmark ``quotes.align`` on synthetic corpora whose true grouping is known.
+"""Benchmark ``quotes.variants.align`` on synthetic corpora whose true grouping is known.
 
     .venv/bin/python benchmarks/bench_align.py                     # 10k, 50k, 100k quotes, lexical
     .venv/bin/python benchmarks/bench_align.py --sizes 10000 --semantic
@@ -63,14 +63,14 @@ def seed_sentences() -> list[str]:
 
 
 def vocabulary(sentences: list[str]) -> list[str]:
-    from quotes.normalize import is_content_word
+    from quotes.text.normalize import is_content_word
 
     words = {w.lower() for s in sentences for w in _WORD.findall(s) if len(w) >= 3 and "-" not in w}
     return sorted(w for w in words if is_content_word(w))
 
 
 def make_utterance(rng: random.Random, template: str, vocab: list[str]) -> str:
-    from quotes.normalize import is_content_word
+    from quotes.text.normalize import is_content_word
 
     def swap(m: re.Match[str]) -> str:
         w = m.group()
@@ -83,7 +83,7 @@ def make_utterance(rng: random.Random, template: str, vocab: list[str]) -> str:
 
 
 def _orthographic(rng: random.Random, text: str) -> str:
-    from quotes.normalize import STOPWORDS
+    from quotes.text.normalize import STOPWORDS
 
     words = text.split()
     choice = rng.randrange(4)
@@ -114,7 +114,7 @@ def _truncation(rng: random.Random, text: str) -> str:
 
 
 def _substitution(rng: random.Random, text: str, vocab: list[str]) -> str:
-    from quotes.normalize import is_content_word
+    from quotes.text.normalize import is_content_word
 
     words = text.split()
     slots = [i for i, w in enumerate(words) if w.isalpha() and is_content_word(w.lower())]
@@ -193,7 +193,7 @@ def _rss_mb() -> float:
 
 def run_one(n: int, semantic: bool) -> dict:
     """Build a corpus of ``n`` quotes, align it, measure (call in a fresh process)."""
-    from quotes.align import Aligner
+    from quotes.variants.align import Aligner
 
     quotes, truth, edits = build_corpus(n)
     rss_before = _rss_mb()

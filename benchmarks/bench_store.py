@@ -6,7 +6,7 @@
 
 The corpus (all from the real seed articles):
 
-1. ``quotes.extract.find_quotes`` runs once on the five seeds (Stanza); each seed paragraph
+1. ``quotes.extract.pipeline.find_quotes`` runs once on the five seeds (Stanza); each seed paragraph
    becomes a *template* with the quotes found in it (offsets, kind, speaker).
 2. A synthetic article is 5 to 9 template paragraphs drawn at random (fixed seed), with an
    outlet out of 12. Each speech/fragment quote in them is either a fresh *utterance* (the
@@ -19,7 +19,7 @@ The corpus (all from the real seed articles):
 **Fast path (stated in every figure):** the store is filled with ``QuoteStore.add``, i.e.
 with the quotes built in step 2, not by running Stanza on 10,000 articles (about two hours on
 two cores). Everything else is the real code: content hashes, batched transactions, speaker
-rows, FTS5 index, and incremental alignment (``quotes.align.Aligner``, lexical). The
+rows, FTS5 index, and incremental alignment (``quotes.variants.align.Aligner``, lexical). The
 ``--extract N`` option also times ``QuoteStore.index`` with Stanza on the first N articles,
 to show what extraction adds.
 
@@ -66,10 +66,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 def templates() -> tuple[list[dict[str, Any]], list[str]]:
     """Seed paragraphs with the quotes Stanza finds in them, and the seeds' content vocabulary."""
     sys.path.insert(0, str(ROOT))
-    from quotes.extract import find_quotes
-    from quotes.inputs import iter_articles
+    from quotes.extract.pipeline import find_quotes
+    from quotes.io.inputs import iter_articles
     from quotes.models import Article
-    from quotes.normalize import is_content_word
+    from quotes.text.normalize import is_content_word
 
     paragraphs: list[dict[str, Any]] = []
     vocabulary: set[str] = set()
@@ -99,7 +99,7 @@ def templates() -> tuple[list[dict[str, Any]], list[str]]:
 
 def build_corpus(n: int, paragraphs: list[dict[str, Any]], vocabulary: list[str], seed: int = 7) -> list[dict[str, Any]]:
     """``n`` synthetic articles as ``{"article": {...}, "quotes": [...]}`` rows (see the module docstring)."""
-    from quotes.normalize import is_content_word
+    from quotes.text.normalize import is_content_word
 
     rng = random.Random(seed)
     pool: list[tuple[str, str | None]] = []  # utterances already quoted: (text, speaker)
@@ -144,7 +144,7 @@ def build_corpus(n: int, paragraphs: list[dict[str, Any]], vocabulary: list[str]
 
 def measure(corpus_path: Path, db: Path, extract: int, workers: int = 1) -> dict[str, Any]:
     from quotes.models import Article, Quote
-    from quotes.store import QuoteStore
+    from quotes.store.db import QuoteStore
 
     rows = [json.loads(line) for line in corpus_path.read_text(encoding="utf-8").splitlines()]
     extra = rows[-100:]
@@ -220,9 +220,9 @@ def _search_latency(store: Any, pairs: list[Any], with_speaker: bool = False, n:
 
 def _extract(rows: list[dict[str, Any]], db: Path, workers: int) -> dict[str, Any]:
     """QuoteStore.index with the real engine (Stanza) on the first rows' texts."""
-    from quotes.engines import get_engine
+    from quotes.annotate import get_engine
     from quotes.models import Article
-    from quotes.store import QuoteStore
+    from quotes.store.db import QuoteStore
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)

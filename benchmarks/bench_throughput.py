@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from quotes.engines import get_engine
-from quotes.extract import find_quotes
+from quotes.annotate import get_engine
+from quotes.extract.pipeline import find_quotes
 from quotes.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,13 +1,20 @@
 """quotes: find direct quotations in news articles, say who said them, align them across outlets.
 
->>> from quotes import Article, find_quotes
->>> article = Article(id="bbc-1", text='"We will win," said Jane Holloway.')
->>> [(q.text, q.speaker, q.cue) for q in find_quotes(article)]     # doctest: +SKIP
-[('We will win,', 'Jane Holloway', 'said')]
+The public face; everything a pipeline needs is importable from here::
+
+    from quotes import Article, find_quotes, align, compare, verify, evaluate, QuoteStore, render_report
+
+The package's folders are its data flow: ``text`` (normalisation, names, paragraphs, word
+lists) → ``annotate`` (text → :class:`AnnotatedDocument`) → ``extract`` (document → :class:`Quote`,
+with attribution) → ``variants`` (quotes → :class:`QuoteGroup`, variant labels, verify) →
+``store`` / ``run`` / ``io`` → ``report`` → ``cli``.
 """
 
-from quotes.engines import Engine, get_engine
+from quotes._version import __version__
+from quotes.annotate import Engine, get_engine
+from quotes.annotate.document import AnnotatedDocument
 from quotes.errors import EngineUnavailable, InputError, QuotesError
+from quotes.evaluate import evaluate
 from quotes.extract import find_quotes, find_quotes_in_document
 from quotes.models import (
     AlignedQuote,
@@ -19,9 +26,15 @@ from quotes.models import (
     Variant,
     VerifyResult,
 )
+from quotes.report.html import render_report
+from quotes.store.db import QuoteStore
+from quotes.variants.align import align
+from quotes.variants.compare import compare
+from quotes.variants.verify import verify
 
 __all__ = [
     "AlignedQuote",
+    "AnnotatedDocument",
     "Article",
     "DiffOp",
     "DriftReason",
@@ -30,11 +43,17 @@ __all__ = [
     "InputError",
     "Quote",
     "QuoteGroup",
+    "QuoteStore",
     "QuotesError",
     "Variant",
     "VerifyResult",
+    "__version__",
+    "align",
+    "compare",
+    "evaluate",
     "find_quotes",
     "find_quotes_in_document",
     "get_engine",
+    "render_report",
+    "verify",
 ]
-__version__ = "0.1.0"

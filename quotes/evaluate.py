@@ -7,7 +7,7 @@ The gold format is the one of ``fixtures/seeds.gold.json`` (``/work/shared/gold/
 
     from quotes import find_quotes
     from quotes.evaluate import evaluate
-    from quotes.inputs import iter_articles
+    from quotes.io.inputs import iter_articles
 
     found = [q for a in iter_articles(["seeds/"]) for q in find_quotes(a)]
     report = evaluate("fixtures/seeds.gold.json", found)
@@ -34,7 +34,7 @@ same figures on the same predictions:
   different articles (gold pairs whose quotes were not found count as missed).
 - With ``variant`` on the predictions: accuracy of the labels of matched non-reference members.
 
-Article texts are read with :func:`quotes.inputs.read_text_file`, exactly as ``quotes find``
+Article texts are read with :func:`quotes.io.inputs.read_text_file`, exactly as ``quotes find``
 reads them, so gold offsets and found offsets refer to the same string.
 """
 
@@ -53,7 +53,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import fuzz
 
 from quotes.errors import InputError
-from quotes.inputs import iter_json_objects, read_text_file
+from quotes.io.inputs import iter_json_objects, read_text_file
 
 __all__ = ["DEFAULT_KINDS", "EvalError", "EvalReport", "GoldArticle", "GoldQuote", "GoldSet", "evaluate", "load_gold", "read_predictions"]
 

@@ -65,7 +65,7 @@ def stanza_resources() -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def stanza_engine(stanza_resources: Path):  # type: ignore[no-untyped-def]
     """The Stanza engine, loaded once for the session."""
-    from quotes.engines import get_engine
+    from quotes.annotate import get_engine
 
     return get_engine("stanza", str(stanza_resources))
 
@@ -73,7 +73,7 @@ def stanza_engine(stanza_resources: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def spacy_engine():  # type: ignore[no-untyped-def]
     """The spaCy engine (extra ``quotes[spacy]``), loaded once; skips when the model is not installed."""
-    from quotes.engines import get_engine
+    from quotes.annotate import get_engine
     from quotes.errors import EngineUnavailable
 
     try:

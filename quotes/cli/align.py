@@ -54,7 +54,7 @@ def read_quotes(
     Each bad file or line goes to ``on_error`` as one line; the rest is still read.
     :class:`EngineUnavailable` propagates (nothing can be parsed without an engine).
     """
-    from quotes.inputs import is_quote_jsonl, iter_quote_rows
+    from quotes.io.inputs import is_quote_jsonl, iter_quote_rows
 
     quotes: list[Quote] = []
     for path in paths:
@@ -239,10 +239,10 @@ def align_command(
 
     Labels against each group's reference (its longest rendering): identical, orthographic, truncation, translation, drift (with reasons: negation, number, modality, tense, entity, qualifier, content added or cut). The jsonl rows are the `quotes find` rows plus cluster, variant, score, diff, reasons, flags; a quote with no counterpart in another article has cluster and variant null.
     """
-    from quotes.align import Aligner, aligned_quotes
-    from quotes.output import write_quotes
-    from quotes.semantic import SemanticUnavailable
-    from quotes.speakers import matches
+    from quotes.variants.align import Aligner, aligned_quotes
+    from quotes.io.output import write_quotes
+    from quotes.variants.semantic import SemanticUnavailable
+    from quotes.variants.identity import matches
 
     out_format = fmt or default_format()
     if db and paths:
@@ -294,7 +294,7 @@ def align_command(
 def _store_groups(db: str, semantic: Optional[bool]) -> list[QuoteGroup]:
     from pathlib import Path
 
-    from quotes.store import QuoteStore
+    from quotes.store.db import QuoteStore
 
     if not Path(db).is_file():
         die(f"{db}: no such quote store; create it with `quotes index PATH... --db {db}`", 1)
@@ -316,10 +316,10 @@ def verify_command(
 
     Each quote is found verbatim, found with orthographic differences, found with drift (the diff source → quote and the reasons), or not found. Quotes of kind name (titles, scare quotes) are skipped.
     """
-    from quotes.inputs import read_text_file
-    from quotes.output import write_quotes
-    from quotes.speakers import matches
-    from quotes.verify import verify
+    from quotes.io.inputs import read_text_file
+    from quotes.io.output import write_quotes
+    from quotes.variants.identity import matches
+    from quotes.variants.verify import verify
 
     out_format = fmt or default_format()
     try:

@@ -27,7 +27,7 @@ from quotes.evaluate import (
     load_gold,
     read_predictions,
 )
-from quotes.inputs import first_json_object
+from quotes.io.inputs import first_json_object
 from quotes.models import Quote
 
 

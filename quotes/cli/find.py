@@ -29,10 +29,10 @@ from quotes.cli.app import (
     warn,
 )
 from quotes.errors import EngineUnavailable, InputError, QuotesError, describe_failure
-from quotes.inputs import iter_articles
+from quotes.io.inputs import iter_articles
 from quotes.models import Article, Quote
-from quotes.output import QuoteWriter, atomic_output
-from quotes.progress import Progress, count_articles, progress_enabled
+from quotes.io.output import QuoteWriter, atomic_output
+from quotes.io.progress import Progress, count_articles, progress_enabled
 
 KINDS = ("speech", "fragment", "name")
 
@@ -71,7 +71,7 @@ def extract_paths(
     Every input that cannot be read or processed is passed to ``on_error`` as one line and
     skipped. :class:`EngineUnavailable` propagates: without an engine nothing can be done.
     """
-    from quotes.engines import get_engine
+    from quotes.annotate import get_engine
 
     def articles() -> Iterator[Article]:
         for item in iter_articles(paths):
@@ -81,7 +81,7 @@ def extract_paths(
                 yield item
 
     if workers > 1:
-        from quotes.parallel import map_articles
+        from quotes.run.parallel import map_articles
 
         results: Iterable[tuple[Article, object]] = map_articles(articles(), workers, engine, models_dir)
     else:
@@ -97,7 +97,7 @@ def extract_paths(
 
 
 def _find_one(article: Article, engine: object) -> object:
-    from quotes.extract import find_quotes
+    from quotes.extract.pipeline import find_quotes
 
     try:
         return find_quotes(article, engine=engine)  # type: ignore[arg-type]

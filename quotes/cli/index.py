@@ -4,7 +4,7 @@
     quotes search "advance non-stop" --db quotes.db
     quotes search "heroic participation" --db quotes.db --speaker Putin --format jsonl
 
-Both are thin layers over :class:`quotes.store.QuoteStore` (``index`` → :meth:`~QuoteStore.index`,
+Both are thin layers over :class:`quotes.store.db.QuoteStore` (``index`` → :meth:`~QuoteStore.index`,
 ``search`` → :meth:`~QuoteStore.search`). Exit status of ``index``: 0 every input stored, 1 some
 input could not be read or parsed (the rest is stored), 2 the language engine is unavailable.
 ``search`` exits 1 when nothing matches, like ``grep``.
@@ -22,12 +22,12 @@ import typer
 
 from quotes.cli.app import Failures, OutputFormat, app, default_format, die, warn
 from quotes.errors import EngineUnavailable, InputError, QuotesError
-from quotes.inputs import iter_articles
+from quotes.io.inputs import iter_articles
 from quotes.models import Article
-from quotes.output import shorten, write_quotes
-from quotes.progress import Progress, count_articles, progress_enabled
-from quotes.search import SearchHit
-from quotes.store import QuoteStore
+from quotes.io.output import shorten, write_quotes
+from quotes.io.progress import Progress, count_articles, progress_enabled
+from quotes.store.search import SearchHit
+from quotes.store.db import QuoteStore
 
 
 @app.command("index")

@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from quotes.cli.app import app, die
-from quotes.engines import resources
+from quotes.annotate import resources
 from quotes.errors import EngineUnavailable
 
 models_app = typer.Typer(
@@ -31,7 +31,7 @@ MODELS_DIR_HELP = "Stanza resources folder (default: $STANZA_RESOURCES_DIR, else
 
 def _spacy_model() -> Optional[str]:
     """The name of the first installed spaCy English model that ``--engine spacy`` can load, if any."""
-    from quotes.engines.spacy_engine import MODEL_NAMES
+    from quotes.annotate.spacy_engine import MODEL_NAMES
 
     if importlib.util.find_spec("spacy") is None:
         return None

@@ -55,7 +55,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _split_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
-    from quotes.inputs import is_quote_jsonl
+    from quotes.io.inputs import is_quote_jsonl
 
     quote_files = [p for p in paths if is_quote_jsonl(p)]
     return quote_files, [p for p in paths if p not in quote_files]
@@ -72,7 +72,7 @@ def _from_paths(
 ) -> tuple[list[QuoteGroup], list[Quote], dict[str, Article]]:
     """Quotes, groups and article texts from files: see the module docstring for the rules."""
     from quotes.cli.find import extract_paths
-    from quotes.inputs import iter_articles, iter_quote_rows
+    from quotes.io.inputs import iter_articles, iter_quote_rows
 
     articles: dict[str, Article] = {}
     quotes: list[Quote] = []
@@ -97,7 +97,7 @@ def _from_paths(
         return [], quotes, articles
     if all(isinstance(q, AlignedQuote) for q in quotes):
         return groups_from_rows(q for q in quotes if isinstance(q, AlignedQuote)), quotes, articles
-    from quotes.align import align
+    from quotes.variants.align import align
 
     plain = [Quote.model_validate(q.model_dump()) if isinstance(q, AlignedQuote) else q for q in quotes]
     return align(plain, semantic=semantic), plain, articles
@@ -105,7 +105,7 @@ def _from_paths(
 
 def _from_store(db: str, speaker: Optional[str]) -> tuple[list[QuoteGroup], list[Quote], dict[str, Article]]:
     """The store's groups and quotes (of one speaker, if given) and the texts of their articles."""
-    from quotes.store import QuoteStore
+    from quotes.store.db import QuoteStore
 
     with QuoteStore(db, create=False) as store:
         groups = store.groups(speaker=speaker)
@@ -134,7 +134,7 @@ def report_command(
     db: Optional[str] = typer.Option(None, "--db", help="Report from this quote store (made by `quotes index`) instead of PATHs."),
 ) -> None:
     """Write one self-contained HTML report: per speaker, each quote's renderings side by side with the differences highlighted, drift reasons, and every article's text with its quotes marked."""
-    from quotes.report import select_speaker, write_report
+    from quotes.report.html import select_speaker, write_report
 
     report_error = failures = Failures()
 

@@ -140,7 +140,7 @@ def test_align_articles_directly(quotes_cli: Run, seeds_dir: Path, stanza_resour
 
 @pytest.mark.slow
 def test_align_semantic_on(quotes_cli: Run, align_fixtures: Path) -> None:
-    from quotes.semantic import semantic_available
+    from quotes.variants.semantic import semantic_available
 
     if not semantic_available():
         pytest.skip("the semantic extra is not installed")

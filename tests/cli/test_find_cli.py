@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.inputs import iter_articles
+from quotes.io.inputs import iter_articles
 from quotes.models import Article, Quote
 
 ROOT = Path(__file__).resolve().parents[2]

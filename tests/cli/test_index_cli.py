@@ -19,10 +19,10 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from quotes.inputs import iter_articles
+from quotes.io.inputs import iter_articles
 from quotes.models import Article
-from quotes.search import SearchHit
-from quotes.store import QuoteStore
+from quotes.store.search import SearchHit
+from quotes.store.db import QuoteStore
 
 ROOT = Path(__file__).resolve().parents[2]
 QUOTES = str(Path(sys.executable).parent / "quotes")
@@ -30,7 +30,7 @@ BINARY = ROOT / "fixtures" / "inputs" / "binary.txt"
 
 
 def found_quotes(paths: list[str]) -> dict[str, list[dict]]:  # type: ignore[type-arg]
-    from quotes.extract import find_quotes
+    from quotes.extract.pipeline import find_quotes
 
     return {
         a.id: [q.model_dump() for q in find_quotes(a, engine="stanza")]

@@ -1,0 +1,3 @@
+"""The package version, kept apart so light modules (the report) can read it without the extraction stack."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,451 @@
+"""Who is mentioned where: names, pronouns and epithets, and the people they refer to.
+
+Mentions come from the reporter's text only (words inside quotation marks never name a
+speaker). Names are grouped into :class:`Referent` people/organisations and canonicalised to the
+fullest name the article uses ("Mr Kim", "Kim" → "Kim Jong Un"). Where the engine produced
+named entities they decide whether a name is a person, a place or an organisation; otherwise
+titles and roles around the name do ("leader Kim Jong Un", "Mr Trump").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from quotes.extract.textview import TextView
+from quotes.text.names import name_key
+from quotes.text.lexicon import (
+    AUX_AND_ADVERBS,
+    FEMALE_WORDS,
+    FUNCTION_WORDS,
+    GROUP_PRONOUNS,
+    HEAD_OF_STATE_ROLES,
+    HONORIFICS,
+    MALE_WORDS,
+    MEDIA_WORDS,
+    NAME_PARTICLES,
+    NEWS_OUTLETS,
+    ORG_HEADS,
+    PERSON_PRONOUNS,
+    PLACE_NAMES,
+    ROLE_WORDS,
+    reporting_lemma,
+)
+
+MentionKind = Literal["name", "pronoun", "epithet"]
+
+_DESCRIPTOR_ADJECTIVES = frozenset("state state-run state-owned official former deputy chief top senior acting then".split())
+
+
+@dataclass
+class Mention:
+    """A span of reporter's text that can name a speaker."""
+
+    first: int
+    last: int  # exclusive token index
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    name: str = ""
+    """For a name mention, the name alone ("Kim Jong-un"); ``text`` is the whole phrase."""
+    name_key: tuple[str, ...] = ()
+    descriptors: frozenset[str] = frozenset()
+    media: bool = False
+    referent: Optional[int] = None
+    possessive: bool = False
+    """Followed by 's: "Jordan Pike's cross" (a weak antecedent for a pronoun)."""
+
+
+@dataclass
+class Referent:
+    """One person or organisation of the article, with every mention of it."""
+
+    index: int
+    name: str
+    key: tuple[str, ...]
+    mentions: list[int] = field(default_factory=list)
+    descriptors: set[str] = field(default_factory=set)
+    person: bool = False
+    place: bool = False
+    media: bool = False
+    gender: Optional[Literal["f", "m"]] = None
+
+
+@dataclass
+class MentionIndex:
+    """Mentions of one article, by position, and the referents they resolve to."""
+
+    mentions: list[Mention]
+    referents: list[Referent]
+    ending_at: dict[int, int]
+    starting_at: dict[int, int]
+
+    def before(self, token: int) -> list[Mention]:
+        """Mentions that end before token index ``token``, nearest first."""
+        return [m for m in reversed(self.mentions) if m.last <= token]
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _glued(view: TextView, i: int) -> bool:
+    """Token ``i`` touches token ``i - 1`` with no space between."""
+    return i > 0 and view.tokens[i - 1].end == view.tokens[i].start
+
+
+def find_mentions(view: TextView) -> MentionIndex:
+    """Every name, pronoun and epithet mention in the reporter's text of ``view``."""
+    tokens = view.tokens
+    ents = _entity_labels(view)
+    mentions: list[Mention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not view.outside(i):
+            i += 1
+            continue
+        low = tokens[i].text.lower()
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            mentions.append(_mention(view, i, i + 1, "pronoun"))
+            i += 1
+            continue
+        run_end = _name_run(view, i)
+        if run_end > i:
+            mention = _name_mention(view, i, run_end, ents)
+            if mention is not None:
+                mentions.append(mention)
+            i = run_end
+            continue
+        if low == "the" or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
+            epithet = _epithet(view, i) or _described_speaker(view, i)
+            if epithet is not None:
+                mentions.append(epithet)
+                i = epithet.last
+                continue
+        i += 1
+    for m in mentions:
+        m.possessive = m.last < n and tokens[m.last].text in {"'s", "’s", "'", "’"}
+    referents = _referents(view, mentions, ents)
+    # "the state-run KCNA news agency" makes every later "KCNA" an outlet too
+    media_words = {w for m in mentions if m.kind == "epithet" and m.media for w in m.descriptors}
+    for ref in referents:
+        if len(ref.key) == 1 and (ref.key[0] in media_words or ref.key[0] in NEWS_OUTLETS):
+            ref.media, ref.person = True, False
+            for k in ref.mentions:
+                mentions[k].media = True
+    return MentionIndex(
+        mentions=mentions,
+        referents=referents,
+        ending_at={m.last: k for k, m in enumerate(mentions)},
+        starting_at={m.first: k for k, m in enumerate(mentions)},
+    )
+
+
+def _mention(view: TextView, first: int, last: int, kind: MentionKind, **extra: object) -> Mention:
+    start, end = view.tokens[first].start, view.tokens[last - 1].end
+    return Mention(first=first, last=last, start=start, end=end, text=view.doc.text[start:end], kind=kind, **extra)  # type: ignore[arg-type]
+
+
+def _sentence_initial(view: TextView, i: int) -> bool:
+    return i == view.sentence_bounds[view.sentence_of[i]][0] or (
+        i > 0 and view.tokens[i - 1].text in "\"“‘'(—–-:" and i - 1 == view.sentence_bounds[view.sentence_of[i]][0]
+    )
+
+
+def _name_run(view: TextView, i: int) -> int:
+    """End (exclusive) of the run of name tokens starting at ``i``, or ``i`` if none starts there."""
+    tokens = view.tokens
+    if not _is_cap(tokens[i].text) or not view.outside(i):
+        return i
+    if i < view.dateline_end:
+        return i
+    low = tokens[i].text.lower()
+    if _sentence_initial(view, i) and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
+        return i  # "Former …", "Sitting in the kitchen, …"
+    if tokens[i].text.lower() in FUNCTION_WORDS and (
+        _sentence_initial(view, i) or tokens[i].text.lower() in {"the", "a", "an", "in", "on", "of"}
+    ):
+        return i
+    if reporting_lemma(tokens[i].text) and _sentence_initial(view, i):
+        return i  # "Speaking at the ceremony, …"
+    j = i + 1
+    while j < len(tokens) and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
+        t = tokens[j].text
+        if _is_cap(t) and not (t.lower() in FUNCTION_WORDS and not _glued(view, j)):
+            j += 1
+        elif t in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1) and tokens[j + 1].text[:1].isalpha():
+            j += 2  # Jong-un, Al-Assad
+        elif _glued(view, j) and tokens[j - 1].text[-1:] in "-‐‑" and t[:1].isalpha():
+            j += 1  # "Jae-" + "myung"
+        elif t.lower() in NAME_PARTICLES and j + 1 < len(tokens) and _is_cap(tokens[j + 1].text):
+            j += 1
+        elif t.rstrip(".").isalpha() and len(t.rstrip(".")) == 1 and t.endswith(".") and _is_cap(t):
+            j += 1  # middle initial
+        else:
+            break
+    return j
+
+
+def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -> Optional[Mention]:
+    tokens = view.tokens
+    words = [tokens[k].text.lower().rstrip(".") for k in range(first, last)]
+    # A capitalised run directly before a lowercase role word is that role's qualifier ("North Korean leader").
+    for k in range(last, min(last + 3, len(tokens) - 1)):
+        if not view.outside(k) or not tokens[k].text[:1].islower():
+            break
+        if tokens[k].text.lower() in ROLE_WORDS and _is_cap(tokens[k + 1].text):
+            return None
+    split = 0
+    for k, w in enumerate(words):
+        if w in ROLE_WORDS or w in HONORIFICS:
+            split = k + 1
+    name_first = first + split
+    descriptors = set(words[:split])
+    before, first = _preceding_descriptors(view, first)
+    descriptors |= before
+    end = last
+    while end < len(tokens) and view.outside(end) and tokens[end].text.lower() in MEDIA_WORDS | {"state", "news"}:
+        descriptors.add(tokens[end].text.lower())
+        end += 1
+    media = is_media(descriptors)
+    if name_first >= last:
+        if not descriptors & ROLE_WORDS:
+            return None
+        # "The Prime Minister", "the Fair Work Ombudsman": an office, named in capitals
+        office = view.doc.text[tokens[first if split else name_first].start : tokens[last - 1].end]
+        return _mention(view, first, end, "epithet", name=office, descriptors=frozenset(descriptors | {"<office>"}), media=media)
+    surface = view.doc.text[tokens[name_first].start : tokens[last - 1].end]
+    key = name_key(surface)
+    if not key:
+        return None
+    mention = _mention(view, first, end, "name", name=surface, name_key=key, descriptors=frozenset(descriptors), media=media)
+    label = ents.get(name_first)
+    if label in {"PERSON"}:
+        mention.descriptors = mention.descriptors | {"<person>"}
+    elif label in {"GPE", "LOC", "NORP", "FAC"}:
+        mention.descriptors = mention.descriptors | {"<place>"}
+    elif label == "ORG":
+        mention.descriptors = mention.descriptors | {"<org>"}
+    return mention
+
+
+def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
+    """Words of the title before a name ("North Korea's leader", "US president") and where it starts."""
+    tokens = view.tokens
+    found: set[str] = set()
+    start = first
+    k = first - 1
+    if k >= 1 and tokens[k].text == "," and tokens[k - 1].text.lower() in ROLE_WORDS and view.outside(k - 1):
+        return {tokens[k - 1].text.lower()}, first
+    while k >= 0 and first - k <= 7 and view.outside(k) and view.sentence_of[k] == view.sentence_of[first]:
+        w = tokens[k].text.lower()
+        if w in ROLE_WORDS or w in HONORIFICS or w in MEDIA_WORDS or w in _DESCRIPTOR_ADJECTIVES or w == "news":
+            found.add(w)
+        elif w in {"'s", "’s"}:
+            pass
+        elif _is_cap(tokens[k].text) and w not in FUNCTION_WORDS:
+            found.add(w.removesuffix("'s").removesuffix("’s"))
+        else:
+            break
+        start = k
+        k -= 1
+    if not found & (ROLE_WORDS | HONORIFICS | MEDIA_WORDS):
+        return set(), first
+    return found, start
+
+
+def _epithet(view: TextView, i: int) -> Optional[Mention]:
+    """"the North Korean leader", "the chair of Russia's Duma", "state media" (no name follows)."""
+    tokens = view.tokens
+    j = i + (1 if tokens[i].text.lower() == "the" else 0)
+    words: list[str] = []
+    while j < len(tokens) and j - i <= 5 and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
+        w = tokens[j].text.lower()
+        if w in ORG_HEADS and tokens[j].text.islower() and tokens[i].text.lower() == "the" and w not in MEDIA_WORDS:
+            while j + 1 < len(tokens) and tokens[j + 1].text in ORG_HEADS:
+                j += 1  # "the university council"
+            if j + 1 < len(tokens) and (_is_cap(tokens[j + 1].text) or tokens[j + 1].text.lower() == "of"):
+                return None
+            organisation = view.doc.text[tokens[i + 1].start : tokens[j].end]
+            return _mention(view, i, j + 1, "epithet", name=organisation, descriptors=frozenset(words + [w, "<organisation>"]))
+        if w in ROLE_WORDS or w in MEDIA_WORDS:
+            words.append(w)
+            end = j + 1
+            if end < len(tokens) and _is_cap(tokens[end].text):
+                return None  # a title before a name: the name mention carries it
+            if _is_cap(tokens[j].text) and tokens[i].text.lower() == "the":
+                # "the Fair Work Ombudsman", "the Prime Minister": an office named in capitals
+                office = view.doc.text[tokens[i + 1].start : tokens[j].end]
+                return _mention(view, i, end, "epithet", name=office, descriptors=frozenset(words + ["<office>"]))
+            if end + 1 < len(tokens) and tokens[end].text.lower() == "of" and view.outside(end + 1):
+                k = end + 1
+                while k < len(tokens) and k - end <= 4 and view.outside(k) and (
+                    _is_cap(tokens[k].text) or tokens[k].text.lower() in {"'s", "’s", "the"}
+                ):
+                    words.append(tokens[k].text.lower().removesuffix("'s").removesuffix("’s"))
+                    k += 1
+                end = k
+            if end < len(tokens) and tokens[end].text.lower() in MEDIA_WORDS:
+                continue_end = end
+                while continue_end < len(tokens) and tokens[continue_end].text.lower() in MEDIA_WORDS:
+                    words.append(tokens[continue_end].text.lower())
+                    continue_end += 1
+                end = continue_end
+            descriptors = frozenset(w for w in words if w and w not in {"the", "'s"})
+            return _mention(view, i, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
+        if w in FUNCTION_WORDS or not (w.isalpha() or "-" in w):
+            return None
+        words.append(w)
+        j += 1
+    return None
+
+
+def is_media(descriptors: frozenset[str] | set[str]) -> bool:
+    """Descriptor words that mark a news outlet: "state media", "KCNA news agency" (not "intelligence agency")."""
+    words = set(descriptors) & MEDIA_WORDS
+    if words - {"agency", "agencies", "paper", "network", "channel", "daily", "wire"}:
+        return True
+    return bool(words) and bool(set(descriptors) & {"news", "press", "state", "state-run", "wire"})
+
+
+def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
+    """A definite description right before or after a reporting verb: "the 45-year-old said",
+    "said the former Leeds midfielder"."""
+    tokens = view.tokens
+    if tokens[i].text.lower() != "the":
+        return None
+    after_cue = i > 0 and reporting_lemma(tokens[i - 1].text) is not None
+    j = i + 1
+    words = 0
+    while j < len(tokens) and words < 6 and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
+        w = tokens[j].text
+        low = w.lower()
+        if w in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1):
+            j += 1  # "22-year-old" split into pieces
+            continue
+        words += 1
+        if low in FUNCTION_WORDS or low in AUX_AND_ADVERBS or not any(c.isalnum() for c in w):
+            break
+        if reporting_lemma(w) is not None:
+            break
+        j += 1
+    if j == i + 1:
+        return None
+    if any(tokens[t].text.lower() in ROLE_WORDS and _is_cap(tokens[t + 1].text) for t in range(i + 1, j - 1)):
+        return None  # "the producer Marc Dubois": a title and a name, which the name mention carries
+    k = j
+    while k < len(tokens) and tokens[k].text.lower() in AUX_AND_ADVERBS:
+        k += 1
+    before_cue = k < len(tokens) and view.outside(k) and reporting_lemma(tokens[k].text) is not None
+    ends_clause = j >= len(tokens) or tokens[j].text in {",", ".", ";"}
+    if not (before_cue or (after_cue and ends_clause)):
+        return None
+    words = frozenset(tokens[t].text.lower() for t in range(i + 1, j))
+    return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))
+
+
+def _entity_labels(view: TextView) -> dict[int, str]:
+    """Token index → NER label for the first token of each entity, when the engine ran NER."""
+    if not view.doc.entities:
+        return {}
+    labels: dict[int, str] = {}
+    for ent in view.doc.entities:
+        for t in view.token_range(ent.start, ent.end):
+            labels.setdefault(t, ent.label)
+    return labels
+
+
+def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) -> list[Referent]:
+    referents: list[Referent] = []
+    names = [(k, m) for k, m in enumerate(mentions) if m.kind == "name"]
+
+    def attach(k: int, m: Mention, ref: Referent) -> None:
+        m.referent = ref.index
+        ref.mentions.append(k)
+        ref.descriptors |= set(m.descriptors)
+        if len(m.name_key) > len(ref.key):
+            ref.key, ref.name = m.name_key, m.name
+
+    for k, m in sorted(names, key=lambda km: -len(km[1].name_key)):
+        if len(m.name_key) >= 2:
+            match = next((r for r in referents if _same_full_name(r.key, m.name_key)), None)
+        else:
+            candidates = [r for r in referents if m.name_key[0] in (r.key[0], r.key[-1]) and len(r.key) > 1]
+            # the nearest full mention before this one decides between namesakes
+            match = _nearest(candidates, mentions, m) if candidates else next(
+                (r for r in referents if r.key == m.name_key), None
+            )
+        if match is None:
+            match = Referent(index=len(referents), name=m.name, key=m.name_key)
+            referents.append(match)
+        attach(k, m, match)
+    for ref in referents:
+        ref.mentions.sort()
+        first_longest = min(
+            (mentions[k] for k in ref.mentions if len(mentions[k].name_key) == len(ref.key)), key=lambda m: m.start
+        )
+        ref.name = first_longest.name
+        d = ref.descriptors
+        votes = {marker: sum(marker in mentions[k].descriptors for k in ref.mentions) for marker in ("<person>", "<place>", "<org>")}
+        titled = bool(d & (ROLE_WORDS | HONORIFICS)) or any(_introduced_as_person(view, mentions[k]) for k in ref.mentions)
+        if ref.key[-1] in ORG_HEADS or (len(ref.key) == 1 and ref.key[0] in PLACE_NAMES):
+            titled = False
+            d.add("<org>")
+        ref.media = is_media(d)
+        # A title ("Chancellor Olaf Scholz", "Mr Kim") outweighs a small NER model's label.
+        ref.person = not ref.media and (titled or votes["<person>"] > max(votes["<place>"], votes["<org>"]) - 1 and votes["<person>"] > 0)
+        ref.place = not ref.person and votes["<place>"] > 0
+        female, male = bool(d & FEMALE_WORDS), bool(d & MALE_WORDS)
+        ref.gender = "f" if female and not male else "m" if male and not female else None
+    return referents
+
+
+def _introduced_as_person(view: TextView, m: Mention) -> bool:
+    """"Aitken, who grew up …", "Ferrer, 58, …": an appositive only a person takes."""
+    tokens = view.tokens
+    k = m.last
+    if k + 1 >= len(tokens) or tokens[k].text != ",":
+        return False
+    nxt = tokens[k + 1].text
+    return nxt.lower() in {"who", "whose"} or (nxt.isdigit() and k + 2 < len(tokens) and tokens[k + 2].text == ",")
+
+
+def _same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 2:
+        return False
+    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _nearest(candidates: list[Referent], mentions: list[Mention], m: Mention) -> Referent:
+    def last_before(ref: Referent) -> int:
+        starts = [mentions[k].start for k in ref.mentions if mentions[k].start <= m.start]
+        return max(starts) if starts else -1
+
+    return max(candidates, key=lambda r: (last_before(r), len(r.mentions)))
+
+
+def descriptor_match(epithet: frozenset[str], referent: Referent) -> int:
+    """How many of an epithet's descriptor words fit a referent ("Russian" ~ "Russia", "leader" ~ "president")."""
+    roles = epithet & ROLE_WORDS
+    if roles and not any(
+        r in referent.descriptors or (r in HEAD_OF_STATE_ROLES and referent.descriptors & HEAD_OF_STATE_ROLES) for r in roles
+    ):
+        return 0  # "the ombudsman" is not the minister named before, whatever else they share
+    score = 0
+    for w in epithet:
+        if w in HEAD_OF_STATE_ROLES and referent.descriptors & HEAD_OF_STATE_ROLES:
+            score += 1
+        elif any(_stem_equal(w, d) for d in referent.descriptors):
+            score += 1
+    return score
+
+
+def _stem_equal(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5] and abs(len(a) - len(b)) <= 3

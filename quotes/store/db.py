@@ -1,0 +1,790 @@
+"""The quote store: articles, quotes, speakers and quote groups in one SQLite file.
+
+The embedded default for corpus-scale work. ``quotes index`` / :meth:`QuoteStore.index`
+parse articles once and keep everything; ``quotes search`` / :meth:`QuoteStore.search`
+finds a quote and its renderings across the corpus; :meth:`QuoteStore.groups` is what
+``quotes align --db`` prints::
+
+    from quotes.io.inputs import iter_articles
+    from quotes.models import Article
+    from quotes.store.db import QuoteStore
+
+    with QuoteStore("quotes.db") as store:
+        stats = store.index(a for a in iter_articles(["seeds/"]) if isinstance(a, Article))
+        print(stats.added, stats.quotes_added)          # 5 39
+        for hit in store.search("advance non-stop"):
+            print(hit.text, [v.text for v in hit.variants])
+        groups = store.groups(speaker="Putin")
+
+How it stays correct:
+
+- **Batches are transactions.** Articles are written in batches, each batch one
+  ``BEGIN IMMEDIATE … COMMIT``; an article and its quotes always go in together. A run that is
+  interrupted keeps every batch committed before, and never leaves half an article.
+- **Content hashes.** Each article's text and provenance are hashed; indexing an article whose
+  hash is already stored does nothing (it is not even parsed). A changed article replaces its
+  old quotes, and the groups those quotes were in are dissolved so their other members are
+  aligned again.
+- **Incremental alignment.** Quotes are marked when they have been through alignment. After
+  indexing, only the new ones are given to :class:`quotes.variants.align.Aligner` together with the
+  existing groups; only the groups it touched are written back.
+- **Several processes.** WAL mode lets readers run while one process writes; writers queue
+  on SQLite's lock (``busy_timeout``), and every read-decide-write step happens inside one
+  immediate transaction, so two ``quotes index`` runs over overlapping inputs neither corrupt
+  the store nor store an article twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
+
+from pydantic import BaseModel, Field
+
+from quotes.errors import EngineUnavailable, QuotesError, describe_failure
+from quotes.models import AlignedQuote, Article, DiffOp, DriftReason, Quote, QuoteGroup
+
+if TYPE_CHECKING:
+    from quotes.store.search import SearchHit
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id           TEXT PRIMARY KEY,
+    source       TEXT,
+    outlet       TEXT,
+    url          TEXT,
+    date         TEXT,
+    content_hash TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    engine       TEXT,
+    indexed_at   REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+
+CREATE TABLE IF NOT EXISTS speakers (
+    id   INTEGER PRIMARY KEY,
+    key  TEXT NOT NULL UNIQUE,   -- quotes.variants.identity.speaker_key(name): one row per person
+    name TEXT NOT NULL           -- the fullest name seen for them
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id              INTEGER PRIMARY KEY,   -- also the rowid of quotes_fts
+    article         TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx             INTEGER NOT NULL,      -- Quote.index
+    text            TEXT NOT NULL,
+    norm            TEXT NOT NULL,         -- quotes.text.normalize.normalize(text): what search matches
+    start           INTEGER NOT NULL,
+    "end"           INTEGER NOT NULL,
+    kind            TEXT NOT NULL,
+    speaker         TEXT,
+    speaker_mention TEXT,
+    cue             TEXT,
+    method          TEXT,
+    confidence      REAL NOT NULL,
+    paragraph       INTEGER NOT NULL,
+    nested          INTEGER NOT NULL,
+    extra           TEXT,                  -- JSON of Quote fields added after this schema
+    speaker_id      INTEGER REFERENCES speakers(id),
+    aligned         INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (article, idx)
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_unaligned ON quotes(aligned) WHERE aligned = 0;
+
+CREATE TABLE IF NOT EXISTS groups (
+    id         TEXT PRIMARY KEY,
+    speaker    TEXT,
+    speaker_id INTEGER REFERENCES speakers(id),
+    flags      TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS groups_speaker ON groups(speaker_id);
+
+CREATE TABLE IF NOT EXISTS group_members (
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    quote_id INTEGER NOT NULL UNIQUE REFERENCES quotes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,             -- 0 is the group's reference rendering
+    cluster  TEXT,                         -- AlignedQuote.cluster: null when the group spans one article
+    variant  TEXT,
+    score    REAL,
+    diff     TEXT NOT NULL DEFAULT '[]',   -- JSON list of DiffOp
+    reasons  TEXT NOT NULL DEFAULT '[]',   -- JSON list of DriftReason
+    flags    TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (group_id, quote_id)
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    norm, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, norm) VALUES (new.id, new.norm);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+END;
+"""
+
+# Quote fields that have their own column (``index`` is stored as ``idx``); any other field
+# a later version of the model adds goes into the ``extra`` JSON column.
+_QUOTE_COLUMNS = (
+    "text", "start", "end", "kind", "speaker", "speaker_mention", "cue", "method",
+    "confidence", "paragraph", "nested",
+)
+_QUOTE_SELECT = (
+    'q.id, q.article, q.idx, q.text, q.start, q."end", q.kind, q.speaker, q.speaker_mention, '
+    "q.cue, q.method, q.confidence, q.paragraph, q.nested, q.extra"
+)
+
+DEFAULT_BATCH_SIZE = 64
+"""Articles per write transaction."""
+
+DEFAULT_FLUSH_SECONDS = 5.0
+"""A batch is committed after this long even if not full, so a slow run keeps its work."""
+
+
+class IndexStats(BaseModel):
+    """What one :meth:`QuoteStore.index` run did."""
+
+    seen: int = Field(default=0, description="Articles read.")
+    added: int = Field(default=0, description="New articles stored.")
+    replaced: int = Field(default=0, description="Changed articles whose old quotes were replaced.")
+    unchanged: int = Field(default=0, description="Articles already stored with the same content (no-op).")
+    failed: int = Field(default=0, description="Articles whose extraction failed (not stored).")
+    quotes_added: int = 0
+    quotes_removed: int = 0
+    groups_touched: int = Field(default=0, description="Groups created or changed by incremental alignment.")
+    errors: list[str] = Field(default_factory=list, description="One line per failed article.")
+    warnings: list[str] = Field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line for people (no timing, so it is the same on every run of the same work)."""
+        parts = [f"{self.added} added", f"{self.replaced} replaced", f"{self.unchanged} unchanged"]
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        return (
+            f"indexed {_plural(self.seen, 'article')} ({', '.join(parts)}): {_plural(self.quotes_added, 'quote')} added, "
+            f"{self.quotes_removed} removed, {_plural(self.groups_touched, 'group')} touched"
+        )
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+class StoreStats(BaseModel):
+    """Row counts of a store (``QuoteStore.stats()``)."""
+
+    articles: int
+    quotes: int
+    speakers: int
+    groups: int
+    unaligned: int
+
+
+def content_hash(article: Article) -> str:
+    """SHA-256 of what determines an article's quotes and how they are shown: text and provenance.
+
+    ``source`` (the path it was read from) is left out: the same article read from another
+    folder is the same article.
+    """
+    payload = json.dumps(
+        [article.text, article.outlet, article.url, article.date], ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class QuoteStore:
+    """A SQLite quote store (see the module docstring); use it as a context manager.
+
+    ``QuoteStore(path)`` creates the file if needed; ``create=False`` raises
+    :class:`~quotes.errors.QuotesError` instead when it does not exist (what ``search`` and
+    ``align --db`` want). ``busy_timeout`` is how many seconds a write waits for another
+    process holding the store's lock before giving up with a clear error.
+    """
+
+    def __init__(self, path: Union[str, Path], *, create: bool = True, busy_timeout: float = 120.0) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise QuotesError(f"{self.path}: no quote store here; create one with `quotes index ARTICLES... --db {self.path}`")
+        if self.path.is_dir():
+            raise QuotesError(f"{self.path}: is a directory; give a file name for the store, e.g. --db quotes.db")
+        self.busy_timeout = busy_timeout
+        try:
+            # isolation_level=None: no implicit transactions; every write opens its own
+            # BEGIN IMMEDIATE (see _write) so lock waits happen at the start, never mid-way.
+            self._conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise QuotesError(f"{self.path}: cannot open the store ({exc}); check the path and its permissions") from None
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._setup_when_free()
+        except QuotesError:
+            self._conn.close()
+            raise
+        except sqlite3.OperationalError as exc:  # locked for too long, read-only folder, full disk...
+            self._conn.close()
+            raise QuotesError(f"{self.path}: cannot open the store ({exc}); check the file, its folder's permissions and free space") from None
+        except sqlite3.DatabaseError as exc:  # not an SQLite file at all
+            self._conn.close()
+            raise QuotesError(f"{self.path}: not a quote store or damaged ({exc}); give another --db file") from None
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def __enter__(self) -> "QuoteStore":
+        return self
+
+    def __exit__(
+        self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
+        self._conn.close()
+
+    def _setup_when_free(self) -> None:
+        """Run :meth:`_setup`, waiting out another process that is creating the same store: the
+        switch to WAL mode takes SQLite's lock without calling its busy handler."""
+        deadline = time.monotonic() + self.busy_timeout
+        while True:
+            try:
+                self._setup()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _setup(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            other = conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'quotes_fts%' "
+                "AND name NOT IN ('articles', 'speakers', 'quotes', 'groups', 'group_members') LIMIT 1"
+            ).fetchone()
+            if other is not None:  # someone else's SQLite database: leave it exactly as it is
+                raise QuotesError(f"{self.path}: an SQLite database but not a quote store (it has a table {other[0]!r}); give another --db file")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise QuotesError(f"{self.path}: cannot switch the store to WAL mode (got {mode}); put it on a local disk")
+        # In WAL mode NORMAL never corrupts; a power cut may lose only the last commits.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:
+            raise QuotesError(f"{self.path}: store was written by a newer version of quotes (schema {version}); upgrade quotes")
+        with self._write():
+            # Re-read under the lock: another process may have created the schema meanwhile.
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                for statement in _statements(SCHEMA):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the lock up front (waits up to ``busy_timeout``)."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise QuotesError(
+                    f"{self.path}: the store stayed locked by another process for {self.busy_timeout:.0f}s; try again when it is done"
+                ) from None
+            raise
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    # --- indexing -------------------------------------------------------------------------
+
+    def index(
+        self,
+        articles: Iterable[Article],
+        *,
+        engine: Optional[str] = None,
+        workers: int = 1,
+        models_dir: Optional[str] = None,
+        align: bool = True,
+        semantic: Optional[bool] = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        on_article: Optional[Callable[[Article], None]] = None,
+    ) -> IndexStats:
+        """Parse and store ``articles``, then align the new quotes into the store's groups.
+
+        ``engine`` (``"stanza"`` by default, or ``"spacy"``) runs in ``workers`` processes
+        (:func:`quotes.run.parallel.map_articles`, each loading the engine once). Articles already
+        stored with the same content are skipped before parsing. ``on_article`` is called once
+        per article read (a progress bar's ``advance``). ``align=False`` leaves the new quotes
+        for a later :meth:`align`; ``semantic`` is passed to it. Raises
+        :class:`~quotes.errors.EngineUnavailable` when the engine cannot load.
+
+        >>> with QuoteStore("quotes.db") as store:                      # doctest: +SKIP
+        ...     store.index(iter_articles(["seeds/"]), workers=2).summary()
+        'indexed 5 articles (5 added, 0 replaced, 0 unchanged): 39 quotes added, 0 removed, 25 groups touched'
+        """
+        from quotes.run.parallel import map_articles
+
+        stats = IndexStats()
+        unchanged = self._skip_unchanged(articles, stats, on_article)
+        results = map_articles(unchanged, workers, engine or "stanza", models_dir)
+        return self._store_results(results, stats, engine or "stanza", align, semantic, batch_size, on_article)
+
+    def add(
+        self,
+        found: Iterable[tuple[Article, list[Quote]]],
+        *,
+        engine: Optional[str] = None,
+        align: bool = True,
+        semantic: Optional[bool] = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> IndexStats:
+        """Store articles with quotes found elsewhere (e.g. an earlier ``quotes find`` run).
+
+        Same rules as :meth:`index` (content hashes, batches, incremental alignment) without
+        the parsing step; ``engine`` only records which engine found the quotes.
+        """
+        stats = IndexStats()
+        current: list[list[Quote]] = [[]]
+
+        def articles() -> Iterator[Article]:
+            for article, quotes in found:
+                current[0] = quotes
+                yield article
+
+        # _skip_unchanged yields each article as soon as it reads it, so current[0] is its quotes.
+        results = ((a, current[0]) for a in self._skip_unchanged(articles(), stats, None))
+        return self._store_results(results, stats, engine or "unknown", align, semantic, batch_size, None)
+
+    def _skip_unchanged(
+        self, articles: Iterable[Article], stats: IndexStats, on_article: Optional[Callable[[Article], None]]
+    ) -> Iterator[Article]:
+        seen: dict[str, tuple[str, str]] = {}  # id -> (hash, where) in this run
+        for article in articles:
+            stats.seen += 1
+            digest = content_hash(article)
+            where = article.source or article.id
+            earlier = seen.get(article.id)
+            seen[article.id] = (digest, where)
+            if earlier is not None and earlier[0] != digest:
+                stats.warnings.append(
+                    f"article id {article.id!r} appears twice with different text ({earlier[1]}, {where}); the later one is kept"
+                )
+            if (earlier is not None and earlier[0] == digest) or self._stored_hash(article.id) == digest:
+                stats.unchanged += 1
+                if on_article:
+                    on_article(article)
+                continue
+            yield article
+
+    def _store_results(
+        self,
+        results: Iterable[tuple[Article, Union[list[Quote], Exception]]],
+        stats: IndexStats,
+        engine: str,
+        align: bool,
+        semantic: Optional[bool],
+        batch_size: int,
+        on_article: Optional[Callable[[Article], None]],
+    ) -> IndexStats:
+        started = time.monotonic()
+        batch: list[tuple[Article, str, list[Quote]]] = []
+        batch_started = time.monotonic()
+        for article, result in results:
+            if on_article:
+                on_article(article)
+            if isinstance(result, EngineUnavailable):
+                raise result
+            if isinstance(result, Exception):
+                stats.failed += 1
+                stats.errors.append(describe_failure(article.source or article.id, result))
+                continue
+            if not batch:
+                batch_started = time.monotonic()
+            batch.append((article, content_hash(article), result))
+            if len(batch) >= batch_size or time.monotonic() - batch_started >= DEFAULT_FLUSH_SECONDS:
+                self._write_batch(batch, engine, stats)
+                batch = []
+        if batch:
+            self._write_batch(batch, engine, stats)
+        if align:
+            stats.groups_touched = len(self.align(semantic=semantic))
+        stats.seconds = time.monotonic() - started
+        return stats
+
+    def _stored_hash(self, article_id: str) -> Optional[str]:
+        row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def _write_batch(self, batch: list[tuple[Article, str, list[Quote]]], engine: str, stats: IndexStats) -> None:
+        from quotes.text.normalize import normalize
+
+        with self._write() as conn:
+            for article, digest, quotes in batch:
+                stored = self._stored_hash(article.id)
+                if stored == digest:  # another process (or an earlier duplicate) stored it meanwhile
+                    stats.unchanged += 1
+                    continue
+                if stored is None:
+                    stats.added += 1
+                else:
+                    stats.replaced += 1
+                    stats.quotes_removed += self._remove_article_quotes(article.id)
+                conn.execute(
+                    "INSERT INTO articles (id, source, outlet, url, date, content_hash, text, engine, indexed_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET source = excluded.source, outlet = excluded.outlet, "
+                    "url = excluded.url, date = excluded.date, content_hash = excluded.content_hash, "
+                    "text = excluded.text, engine = excluded.engine, indexed_at = excluded.indexed_at",
+                    (article.id, article.source, article.outlet, article.url, article.date, digest, article.text,
+                     engine, time.time()),
+                )
+                for quote in quotes:
+                    self._insert_quote(quote, article.id, normalize(quote.text))
+                stats.quotes_added += len(quotes)
+
+    def _remove_article_quotes(self, article_id: str) -> int:
+        """Delete an article's quotes; dissolve the groups they were in (their other members
+        go back to the unaligned pool and are aligned again with the article's new quotes)."""
+        conn = self._conn
+        group_ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT m.group_id FROM group_members m JOIN quotes q ON q.id = m.quote_id WHERE q.article = ?",
+                (article_id,),
+            )
+        ]
+        self._dissolve_groups(group_ids)
+        return conn.execute("DELETE FROM quotes WHERE article = ?", (article_id,)).rowcount
+
+    def _dissolve_groups(self, group_ids: list[str]) -> None:
+        conn = self._conn
+        for gid in group_ids:
+            conn.execute(
+                "UPDATE quotes SET aligned = 0 WHERE id IN (SELECT quote_id FROM group_members WHERE group_id = ?)", (gid,)
+            )
+            conn.execute("DELETE FROM groups WHERE id = ?", (gid,))
+
+    def _insert_quote(self, quote: Quote, article_id: str, norm: str) -> int:
+        data = quote.model_dump(mode="json")
+        extra = {k: v for k, v in data.items() if k not in _QUOTE_COLUMNS and k not in ("article", "index")}
+        speaker_id = self._speaker_id(quote.speaker) if quote.speaker else None
+        cur = self._conn.execute(
+            'INSERT INTO quotes (article, idx, text, norm, start, "end", kind, speaker, speaker_mention, cue, method, '
+            "confidence, paragraph, nested, extra, speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id, quote.index, quote.text, norm, quote.start, quote.end, quote.kind, quote.speaker,
+                quote.speaker_mention, quote.cue, quote.method, quote.confidence, quote.paragraph, int(quote.nested),
+                json.dumps(extra, ensure_ascii=False) if extra else None, speaker_id,
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+    def _speaker_id(self, name: str) -> int:
+        """The row of the person ``name`` refers to, created on first sight; keeps the fullest name."""
+        from quotes.variants.identity import speaker_key
+
+        key = speaker_key(name) or name.casefold()
+        row = self._conn.execute(
+            "INSERT INTO speakers (key, name) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+            "name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END RETURNING id",
+            (key, name),
+        ).fetchone()
+        return int(row[0])
+
+    # --- alignment ------------------------------------------------------------------------
+
+    def align(self, *, semantic: Optional[bool] = None) -> list[QuoteGroup]:
+        """Align the quotes not yet aligned into the existing groups; return the groups touched.
+
+        Incremental: :class:`quotes.variants.align.Aligner` is rebuilt from the stored groups as they
+        are, the new quotes are added to it, and only the groups that are new or changed are
+        written back and returned (groups it merged away are deleted). ``semantic`` is passed to the
+        aligner (``None``: use the semantic extra when installed). Runs in one write
+        transaction, so concurrent runs take turns and each sees the other's groups.
+        """
+        from quotes.variants.align import Aligner
+
+        with self._write() as conn:
+            rows = conn.execute(f"SELECT {_QUOTE_SELECT} FROM quotes q WHERE q.aligned = 0 ORDER BY q.article, q.idx").fetchall()
+            if not rows:
+                return []
+            existing = self._load_groups()
+            aligner = Aligner(groups=existing, semantic=semantic)
+            regrouped = aligner.add(_quote_from_row(r) for r in rows)
+            for gid in aligner.removed:
+                conn.execute("DELETE FROM groups WHERE id = ?", (gid,))
+            # the aligner re-creates every group near a new quote; write only those that changed
+            before = {g.id: g for g in existing}
+            touched = [g for g in regrouped if before.get(g.id) != g]
+            self._save_groups(touched)
+            # every row went through the aligner (it keeps `name` quotes out of groups on purpose)
+            conn.executemany("UPDATE quotes SET aligned = 1 WHERE id = ?", [(r["id"],) for r in rows])
+        return touched
+
+    def _quote_ids(self, quotes: Iterable[Quote]) -> dict[tuple[str, int], int]:
+        keys = {(q.article, q.index) for q in quotes}
+        ids: dict[tuple[str, int], int] = {}
+        for article, idx in keys:
+            row = self._conn.execute("SELECT id FROM quotes WHERE article = ? AND idx = ?", (article, idx)).fetchone()
+            if row is not None:
+                ids[(article, idx)] = row[0]
+        return ids
+
+    def _save_groups(self, groups: list[QuoteGroup]) -> None:
+        """Write touched groups back: each quote belongs to at most one group, so a quote that
+        moved leaves its old group, and a group left with no members is deleted."""
+        conn = self._conn
+        ids = self._quote_ids(m for g in groups for m in g.members)
+        emptied: set[str] = set()
+        for group in groups:
+            members = [(ids.get((m.article, m.index)), m) for m in group.members]
+            quote_ids = [qid for qid, _ in members if qid is not None]
+            for qid in quote_ids:
+                old = conn.execute("SELECT group_id FROM group_members WHERE quote_id = ?", (qid,)).fetchone()
+                if old is not None and old[0] != group.id:
+                    emptied.add(old[0])
+            conn.execute(
+                f"DELETE FROM group_members WHERE group_id = ? OR quote_id IN ({','.join('?' * len(quote_ids))})",
+                (group.id, *quote_ids),
+            )
+            speaker_id = self._speaker_id(group.speaker) if group.speaker else None
+            conn.execute(
+                "INSERT INTO groups (id, speaker, speaker_id, flags) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "speaker = excluded.speaker, speaker_id = excluded.speaker_id, flags = excluded.flags",
+                (group.id, group.speaker, speaker_id, json.dumps(group.flags, ensure_ascii=False)),
+            )
+            conn.executemany(
+                "INSERT INTO group_members (group_id, quote_id, position, cluster, variant, score, diff, reasons, flags) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        group.id, qid, pos, m.cluster, m.variant, m.score,
+                        json.dumps([d.model_dump(mode="json") for d in m.diff], ensure_ascii=False),
+                        json.dumps([r.model_dump(mode="json") for r in m.reasons], ensure_ascii=False),
+                        json.dumps(m.flags, ensure_ascii=False),
+                    )
+                    for pos, (qid, m) in enumerate(members)
+                    if qid is not None
+                ],
+            )
+        for gid in emptied - {g.id for g in groups}:
+            conn.execute(
+                "DELETE FROM groups WHERE id = ? AND NOT EXISTS (SELECT 1 FROM group_members WHERE group_id = ?)", (gid, gid)
+            )
+
+    def _load_groups(
+        self, where: str = "", params: tuple[Any, ...] = ()
+    ) -> list[QuoteGroup]:
+        rows = self._conn.execute(
+            f"SELECT g.id AS gid, g.speaker AS gspeaker, g.flags AS gflags, m.position, m.cluster, m.variant, m.score, m.diff, "
+            f"m.reasons, m.flags AS mflags, {_QUOTE_SELECT} FROM groups g "
+            f"JOIN group_members m ON m.group_id = g.id JOIN quotes q ON q.id = m.quote_id {where} "
+            f"ORDER BY g.rowid, m.position",
+            params,
+        ).fetchall()
+        groups: list[QuoteGroup] = []
+        current: Optional[str] = None
+        members: list[AlignedQuote] = []
+        head: Optional[sqlite3.Row] = None
+
+        def flush() -> None:
+            if head is not None and members:
+                groups.append(
+                    QuoteGroup(
+                        id=head["gid"], speaker=head["gspeaker"], reference=members[0], members=list(members),
+                        flags=_json_list(head["gflags"]),
+                    )
+                )
+
+        for row in rows:
+            if row["gid"] != current:
+                flush()
+                current, head, members = row["gid"], row, []
+            members.append(_aligned_from_row(row))
+        flush()
+        # the order quotes.variants.align.align() returns: by the reference's place in the corpus
+        groups.sort(key=lambda g: (g.reference.article, g.reference.index, g.id))
+        return groups
+
+    # --- reading --------------------------------------------------------------------------
+
+    def groups(self, speaker: Optional[str] = None) -> list[QuoteGroup]:
+        """The store's quote groups, as :func:`quotes.variants.align.align` returns them for the corpus.
+
+        Every stored quote not of kind ``name`` is in exactly one group (singletons included;
+        members of a group within one article have ``cluster=None``); ``members[0]`` is the
+        reference. Ordered by the reference's article and position. ``speaker`` keeps the
+        groups of one person, named any way (:func:`quotes.variants.identity.matches`: "Putin" finds
+        "Vladimir Putin"). Quotes indexed but not yet aligned are not in any group: call
+        :meth:`align` first (``quotes index`` does).
+
+        >>> with QuoteStore("quotes.db", create=False) as store:          # doctest: +SKIP
+        ...     store.align()                    # no-op unless a run was interrupted
+        ...     [len(g.members) for g in store.groups(speaker="Putin") if g.reference.cluster]
+        [3, 5, 2]
+        """
+        if speaker is None:
+            return self._load_groups()
+        ids = self.speaker_ids(speaker)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self._load_groups(f"WHERE g.speaker_id IN ({marks})", tuple(ids))
+
+    def quotes(self, speaker: Optional[str] = None, outlet: Optional[str] = None) -> list[Quote]:
+        """Stored quotes in article and text order, optionally of one speaker and/or outlet."""
+        where, params = self._filters(speaker, outlet)
+        if where is None:
+            return []
+        rows = self._conn.execute(
+            f"SELECT {_QUOTE_SELECT} FROM quotes q JOIN articles a ON a.id = q.article {where} ORDER BY q.article, q.idx",
+            params,
+        ).fetchall()
+        return [_quote_from_row(r) for r in rows]
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, by id (with the text the quotes' offsets point into)."""
+        for row in self._conn.execute("SELECT id, source, outlet, url, date, text FROM articles ORDER BY id"):
+            yield Article(id=row["id"], text=row["text"], outlet=row["outlet"], url=row["url"], date=row["date"], source=row["source"])
+
+    def article(self, article_id: str) -> Optional[Article]:
+        """One stored article, or ``None``."""
+        row = self._conn.execute(
+            "SELECT id, source, outlet, url, date, text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Article(id=row["id"], text=row["text"], outlet=row["outlet"], url=row["url"], date=row["date"], source=row["source"])
+
+    def speakers(self) -> list[str]:
+        """The names of everyone quoted in the store (one per person, the fullest name seen)."""
+        return [r[0] for r in self._conn.execute("SELECT name FROM speakers ORDER BY name")]
+
+    def speaker_ids(self, name: str) -> list[int]:
+        """Rows of the ``speakers`` table that ``name`` refers to (:func:`quotes.variants.identity.matches`)."""
+        from quotes.variants.identity import matches
+
+        return [r[0] for r in self._conn.execute("SELECT id, name FROM speakers") if matches(name, r[1])]
+
+    def stats(self) -> StoreStats:
+        """Row counts: articles, quotes, speakers, groups, quotes waiting for alignment."""
+        def one(sql: str) -> int:
+            return int(self._conn.execute(sql).fetchone()[0])
+
+        return StoreStats(
+            articles=one("SELECT count(*) FROM articles"),
+            quotes=one("SELECT count(*) FROM quotes"),
+            speakers=one("SELECT count(*) FROM speakers"),
+            groups=one("SELECT count(*) FROM groups"),
+            unaligned=one("SELECT count(*) FROM quotes WHERE aligned = 0"),
+        )
+
+    def search(
+        self, query: str, *, speaker: Optional[str] = None, outlet: Optional[str] = None, limit: int = 10
+    ) -> list["SearchHit"]:
+        """Quotes that match ``query`` best, each with its group's other renderings.
+
+        See :func:`quotes.store.search.search`.
+        """
+        from quotes.store.search import search
+
+        return search(self, query, speaker=speaker, outlet=outlet, limit=limit)
+
+    # --- helpers shared with quotes.store.search ------------------------------------------------
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for read-only queries (``quotes.store.search`` uses it)."""
+        return self._conn
+
+    def _filters(self, speaker: Optional[str], outlet: Optional[str]) -> tuple[Optional[str], tuple[Any, ...]]:
+        """SQL ``WHERE`` for a speaker/outlet filter over ``quotes q JOIN articles a``;
+        ``None`` when the speaker is unknown (nothing can match)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if speaker is not None:
+            ids = self.speaker_ids(speaker)
+            if not ids:
+                return None, ()
+            clauses.append(f"q.speaker_id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        if outlet is not None:
+            clauses.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+    def quotes_by_id(self, ids: Iterable[int]) -> dict[int, Quote]:
+        """Stored quotes by row id."""
+        ids = list(ids)
+        out: dict[int, Quote] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            for row in self._conn.execute(f"SELECT {_QUOTE_SELECT} FROM quotes q WHERE q.id IN ({','.join('?' * len(part))})", part):
+                out[row["id"]] = _quote_from_row(row)
+        return out
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split the schema into statements (trigger bodies hold semicolons of their own)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+
+
+def _quote_fields(row: sqlite3.Row) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "article": row["article"], "index": row["idx"], "text": row["text"], "start": row["start"], "end": row["end"],
+        "kind": row["kind"], "speaker": row["speaker"], "speaker_mention": row["speaker_mention"], "cue": row["cue"],
+        "method": row["method"], "confidence": row["confidence"], "paragraph": row["paragraph"],
+        "nested": bool(row["nested"]),
+    }
+    if row["extra"]:
+        data.update(json.loads(row["extra"]))
+    return data
+
+
+def _quote_from_row(row: sqlite3.Row) -> Quote:
+    return Quote.model_validate(_quote_fields(row))
+
+
+def _aligned_from_row(row: sqlite3.Row) -> AlignedQuote:
+    data = _quote_fields(row)
+    data.update(
+        cluster=row["cluster"], variant=row["variant"], score=row["score"], diff=_json_list(row["diff"]),
+        reasons=_json_list(row["reasons"]), flags=_json_list(row["mflags"]),
+    )
+    if row["extra"]:
+        return AlignedQuote.model_validate(data)
+    # Rows were validated on their way in; loading a whole corpus of groups (every incremental
+    # align does) skips validating them again.
+    data["diff"] = [DiffOp.model_construct(**d) for d in data["diff"]]
+    data["reasons"] = [DriftReason.model_construct(**r) for r in data["reasons"]]
+    return AlignedQuote.model_construct(**data)
+
+
+def _json_list(text: str) -> list[Any]:
+    # most members have no diff, reasons or flags: skip the JSON decoder for them
+    return [] if text == "[]" else json.loads(text)
+
+

@@ -1,0 +1,203 @@
+"""Word lists of English news writing that attribution relies on.
+
+These are general conventions of the genre (reporting verbs, titles, pronouns, the words that
+mark a news outlet), not lists fitted to any particular text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+REPORTING_LEMMAS: frozenset[str] = frozenset(
+    """
+    say tell add state note remark declare announce explain insist argue claim warn urge describe
+    praise hail promise pledge vow write tweet post ask reply respond answer admit acknowledge
+    concede confirm deny emphasize emphasise stress highlight quote thank express accuse criticize
+    criticise condemn lament boast recall reflect suggest predict conclude caution complain demand
+    threaten assure reiterate continue muse joke quip shout whisper observe comment proclaim affirm
+    assert maintain contend allege reveal disclose label dub brand term characterize characterise
+    welcome congratulate dismiss slam blast decry denounce laud applaud commend celebrate call
+    report speak mourn recount
+    """.split()
+)
+"""Lemmas of verbs that introduce reported speech."""
+
+MEDIA_WORDS: frozenset[str] = frozenset(
+    """agency agencies media outlet outlets newspaper newspapers paper television tv broadcaster
+    broadcasters radio press wire daily tabloid channel network""".split()
+)
+"""Words marking a news organisation: quotes they relay belong to the person they quote."""
+
+NEWS_OUTLETS: frozenset[str] = frozenset(
+    """reuters ap afp bloomberg xinhua tass ria interfax yonhap kcna kyodo dpa ansa efe pti ani
+    bbc cnn upi bernama antara irna isna wafa mena sana""".split()
+)
+"""Wire services and broadcasters that relay other people's words (matched on a one-word name)."""
+
+DOCUMENT_WORDS: frozenset[str] = frozenset(
+    """letter message statement note correspondence communique communiqué telegram cable memo
+    post tweet speech address editorial essay article op-ed decree""".split()
+)
+"""Nouns of a written or delivered text whose words belong to its author."""
+
+TITLES: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur herr
+    president presidents vice prime minister ministers premier chancellor leader leaders chairman chairwoman
+    chairperson chair speaker secretary general attorney deputy foreign defence defense interior finance
+    senator sen representative rep congressman congresswoman governor gov mayor king queen prince princess
+    emperor empress crown pope cardinal archbishop bishop rev reverend father imam rabbi sheikh ayatollah
+    comrade marshal field colonel col captain capt lieutenant lt sergeant sgt major admiral commander
+    chief ceo founder spokesman spokeswoman spokesperson ambassador envoy judge justice mp mep
+    councillor councilor officer director head former late then acting interim supreme dear
+    """.split()
+)
+"""Words of titles and roles that precede a name and are not part of it."""
+
+HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady mr. mrs. ms. dr. prof.".split())
+
+ROLE_WORDS: frozenset[str] = frozenset(
+    """president leader speaker minister chairman chairwoman chair chairperson secretary ambassador
+    spokesman spokeswoman spokesperson general premier chancellor governor senator mayor king
+    queen prince princess pope director chief commander official officials envoy adviser advisor
+    judge prosecutor lawyer attorney ceo founder head deputy lawmaker legislator congressman
+    congresswoman representative rep sen gov vice emir sultan monarch colonel lieutenant major
+    captain sergeant admiral marshal diplomat negotiator councillor councilor commissioner
+    president-elect analyst professor researcher expert economist pontiff cardinal bishop
+    archbishop rabbi imam cleric patriarch mp mps mla mep msp mk manager coach boss skipper
+    striker midfielder defender goalkeeper winger forward player substitute teammate
+    chef owner author writer novelist poet actor actress singer musician producer artist
+    journalist reporter editor correspondent columnist activist campaigner barrister solicitor
+    doctor nurse surgeon scientist historian teacher student farmer resident witness victim
+    survivor mother father son daughter wife husband brother sister neighbour neighbor
+    friend colleague chairwoman superintendent inspector detective constable sheriff firefighter
+    ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant
+    spokespeople aide aides source sources
+    """.split()
+)
+"""Role nouns used as titles ("Speaker Vyacheslav Volodin") and in epithets ("the Russian leader")."""
+
+UNNAMED_ROLES: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
+    diplomat witness resident officer analyst expert police statement mother father son daughter
+    wife husband brother sister neighbour neighbor friend colleague teammate victim survivor""".split()
+)
+"""Heads of epithets that usually bring in someone unnamed ("the spokeswoman said"), never a
+person named earlier unless their titles say so."""
+
+PLACE_NAMES: frozenset[str] = frozenset(
+    """washington moscow beijing pyongyang seoul tokyo london paris berlin brussels kyiv kiev
+    tehran jerusalem ankara delhi islamabad riyadh cairo damascus baghdad kabul taipei havana
+    caracas ottawa canberra westminster whitehall kremlin pentagon rome madrid warsaw vienna
+    geneva minsk tbilisi doha dubai abu hanoi manila jakarta bangkok nairobi pretoria lagos
+    brasilia mexico""".split()
+)
+"""Capitals and seats of power that news writing uses for governments ("Seoul says")."""
+
+ORG_HEADS: frozenset[str] = frozenset(
+    """house office ministry council party agency court university company bank group inc ltd corp
+    association union committee department government police commission authority foundation
+    institute organisation organization federation league club board service services fund
+    parliament assembly senate congress army navy command""".split()
+)
+"""Last words of an organisation's name."""
+
+HEAD_OF_STATE_ROLES: frozenset[str] = frozenset(
+    "president leader premier chancellor king queen emir sultan monarch pope pontiff".split()
+)
+"""Roles an epithet like "the leader" can refer to interchangeably."""
+
+FEMALE_WORDS: frozenset[str] = frozenset(
+    """mrs ms miss madam dame lady wife mother daughter sister actress chairwoman spokeswoman
+    councilwoman congresswoman queen princess businesswoman sportswoman grandmother aunt niece
+    girlfriend widow she her""".split()
+)
+MALE_WORDS: frozenset[str] = frozenset(
+    """mr sir lord husband father son brother chairman spokesman councilman congressman king prince
+    businessman sportsman grandfather uncle nephew boyfriend widower he him""".split()
+)
+"""Titles and relations that tell a person's gender, so "she" is not resolved to "Mr Smith"."""
+
+PERSON_PRONOUNS: frozenset[str] = frozenset("he she".split())
+GROUP_PRONOUNS: frozenset[str] = frozenset("they we i".split())
+
+AUX_AND_ADVERBS: frozenset[str] = frozenset(
+    """has have had was were is are be been being also then later previously repeatedly again once
+    earlier further reportedly personally publicly recently just first finally subsequently
+    separately still would will could may might can did does do not n't never directly quickly
+    openly privately already often frequently himself herself itself themselves simply even""".split()
+)
+"""Words that may stand between a subject and its reporting verb ("Kim has also said")."""
+
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """a an the this that these those it its it's his her their our your my we they he she i you
+    in on at of for to from by with about as into over after before since during while when where
+    why how what which who whom whose if then than and or but nor so yet not no yes all both each
+    every some any many most more much few several such there here also however meanwhile moreover
+    according earlier later today yesterday tomorrow last next first speaking asked although though
+    because despite amid among between under until unless once again still even just only reports
+    read see more related watch photo video""".split()
+)
+"""Common words that are capitalised only because they open a sentence or a headline."""
+
+NAME_PARTICLES: frozenset[str] = frozenset("de da del della di van von der den la le bin ibn al el abu".split())
+
+CALLING_CUES: frozenset[str] = frozenset(
+    "called calls calling named dubbed titled entitled so-called known termed labelled labeled branded".split()
+)
+"""Words before a quote that mark it as a name or term rather than someone's words."""
+
+
+AMBIGUOUS_NOUNS: frozenset[str] = frozenset(
+    """note notes post posts report reports call calls order orders term terms brand brands label
+    labels comment comments demand demands reply replies answer answers promise promises pledge
+    pledges vow vows claim claims quote quotes tweet tweets boast boasts warning statement praise
+    thanks dub state states address concludes question welcome""".split()
+)
+"""Forms of reporting verbs that are more often nouns; cues only when POS says VERB."""
+
+
+def _inflections(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    if len(lemma) >= 3 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+_IRREGULAR = {
+    "said": "say", "says": "say", "saying": "say", "told": "tell", "telling": "tell", "tells": "tell",
+    "wrote": "write", "written": "write", "writing": "write", "spoke": "speak", "spoken": "speak",
+}
+
+
+@lru_cache(maxsize=None)
+def _surface_to_lemma() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for lemma in REPORTING_LEMMAS:
+        for form in _inflections(lemma):
+            table.setdefault(form, lemma)
+    table.update(_IRREGULAR)
+    return table
+
+
+def reporting_lemma(word: str, lemma: str | None = None, *, ambiguous: bool = False) -> str | None:
+    """The reporting-verb lemma of ``word`` (using the engine's ``lemma`` when there is one), else None.
+
+    Forms that are more often nouns ("calls", "notes") count only with ``ambiguous=True``, for
+    callers that have seen a subject right before them.
+
+    >>> reporting_lemma("said"), reporting_lemma("emphasized"), reporting_lemma("table")
+    ('say', 'emphasize', None)
+    """
+    if lemma and lemma.lower() in REPORTING_LEMMAS:
+        return lemma.lower()
+    found = _surface_to_lemma().get(word.lower())
+    if found and lemma is None and word.lower() in AMBIGUOUS_NOUNS and not ambiguous:
+        return None
+    return found

@@ -1,0 +1,86 @@
+"""Name keys: the one place a person's name is reduced to comparable words.
+
+:func:`name_key` keys a name as one article writes it (attribution groups "Mr Kim", "Kim" and
+"Kim Jong-un" of one article with it); :func:`name_tokens` / :func:`speaker_key` reduce a
+speaker name to the words of the person's name for comparisons across articles.
+
+>>> name_key("Mr Kim Jong-un")
+('kim', 'jong', 'un')
+>>> speaker_key("North Korea’s leader Kim Jong-un")
+'kim jong un'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Optional
+
+from quotes.text.lexicon import HONORIFICS, ROLE_WORDS, TITLES
+
+__all__ = ["name_key", "name_tokens", "speaker_key", "TITLES"]
+
+_PRONOUNS = frozenset("he she they it him her them i we you his hers their its who".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_MARKS)
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=16384)
+def name_tokens(name: Optional[str]) -> tuple[str, ...]:
+    """The lower-cased words of the person's name in ``name``, titles and descriptions removed.
+
+    >>> name_tokens("State Duma Speaker Vyacheslav Volodin")
+    ('vyacheslav', 'volodin')
+    >>> name_tokens("he")
+    ()
+    """
+    if not name:
+        return ()
+    raw = re.findall(r"[^\W_]+(?:'[^\W_]+)?", _plain(name).replace("-", " ").replace(".", ". "))
+    # "the Russian leader", "a spokesman": a description, not a name
+    if raw and raw[0].lower() in ("the", "a", "an"):
+        return ()
+    # "North Korea's leader Kim": the possessive and everything before it describe the person
+    for i in range(len(raw) - 1, -1, -1):
+        if raw[i].lower().endswith("'s") and i < len(raw) - 1:
+            raw = raw[i + 1 :]
+            break
+    low = [t.lower() for t in raw]
+    # drop everything up to the last title that still has a name after it ("Prime Minister John Major")
+    cut = 0
+    for i, t in enumerate(low[:-1]):
+        if t in TITLES:
+            cut = i + 1
+    low, raw = low[cut:], raw[cut:]
+    # in a capitalised name, leading lower-case words are descriptions ("veteran"), not name parts
+    if any(t[:1].isupper() for t in raw):
+        while len(low) > 1 and raw[0][:1].islower():
+            low, raw = low[1:], raw[1:]
+    low = [t for t in low if t not in _SUFFIXES]
+    if all(t in TITLES for t in low) or (len(low) == 1 and low[0] in _PRONOUNS):
+        return ()
+    return tuple(low)
+
+
+def speaker_key(name: Optional[str]) -> str:
+    """A name reduced to its person-name words, lower case, one space apart ('' when there is none).
+
+    >>> speaker_key("Kim Jong-un"), speaker_key("kim jong un"), speaker_key("Mr Kim")
+    ('kim jong un', 'kim jong un', 'kim')
+    """
+    return " ".join(name_tokens(name))
+
+
+def name_key(surface: str) -> tuple[str, ...]:
+    """Lower-cased name tokens without honorifics or hyphens: ``"Mr Kim Jong-un"`` → ``("kim", "jong", "un")``."""
+    words = [w for w in re.split(r"[\s\-‐‑–]+", surface.lower().replace("’", "'")) if w]
+    words = [w.removesuffix("'s") for w in words]
+    return tuple(w.rstrip(".") for w in words if w.rstrip(".") not in HONORIFICS and w not in ROLE_WORDS)

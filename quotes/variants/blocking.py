@@ -1,0 +1,121 @@
+"""Candidate blocking: which quotes are worth comparing at all.
+
+Comparing every quote with every other grows with the square of the corpus. Instead each quote
+is indexed under a few *blocking keys* and only quotes that share a key are compared:
+
+- its content words (function words never count), spelling-folded (``colour`` = ``color``);
+- each pair of neighbouring content words, one of them short, written as one
+  (``non stop`` → ``nonstop``), so a split and a joined spelling still meet;
+- the same content words qualified by the speaker (``vladimir putin|heroic``), which stay
+  selective when a word is common across the corpus but rare for one speaker.
+
+A key shared by more than ``max_postings`` quotes says little and is skipped (unless a quote
+has nothing rarer), and each quote keeps only its ``max_candidates`` best candidates, ranked
+by the summed inverse document frequency of the keys they share. So every quote is compared
+with a bounded number of others and the total cost grows linearly with the corpus.
+
+>>> idx = BlockIndex()
+>>> idx.add("a", block_keys(["advance", "nonstop"], "kim jong un"))
+>>> idx.add("b", block_keys(["advance", "non", "stop"], "kim jong un"))
+>>> idx.candidates("b", query_keys(["advance", "non", "stop"], "kim jong un"))
+['a']
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Optional
+
+from quotes.text.normalize import is_content_word, spelling_key
+
+__all__ = ["BlockIndex", "block_keys", "query_keys", "JOINED", "SPEAKER_SEP"]
+
+JOINED = "~"
+"""Prefix of keys made of two neighbouring words written as one."""
+SPEAKER_SEP = "|"
+"""Separates the speaker from the word in speaker-qualified keys."""
+
+
+def _joinable(left: str, right: str) -> bool:
+    # "non stop", "cease fire", "well being": two content words, one of them short
+    return (
+        min(len(left), len(right)) <= 5 and left.isalpha() and right.isalpha()
+        and is_content_word(left) and is_content_word(right)
+    )
+
+
+def block_keys(words: Sequence[str], speaker: str = "") -> frozenset[str]:
+    """The keys a quote with normalised ``words`` said by ``speaker`` (a speaker key) is indexed under."""
+    content = [spelling_key(w) for w in words if is_content_word(w)]
+    keys: set[str] = set(content)
+    keys.update(sys.intern(JOINED + spelling_key(l + r)) for l, r in zip(words, words[1:]) if _joinable(l, r))
+    if speaker:
+        keys.update(sys.intern(f"{speaker}{SPEAKER_SEP}{w}") for w in content)
+    return frozenset(keys)
+
+
+def query_keys(words: Sequence[str], speaker: str = "") -> frozenset[str]:
+    """The keys to look a quote up with: its own keys, plus the joined form of each content
+    word (meets a text that splits it: ``nonstop`` finds ``non stop``) and each joinable pair
+    as a plain word (``non stop`` finds ``nonstop``)."""
+    keys = set(block_keys(words, speaker))
+    keys.update(JOINED + spelling_key(w) for w in words if is_content_word(w))
+    keys.update(spelling_key(l + r) for l, r in zip(words, words[1:]) if _joinable(l, r))
+    return frozenset(keys)
+
+
+class BlockIndex:
+    """An inverted index from blocking keys to quote ids, with document frequencies."""
+
+    def __init__(self, *, max_postings: int = 200, max_candidates: int = 10) -> None:
+        self.max_postings = max_postings
+        self.max_candidates = max_candidates
+        self._postings: dict[str, list[str]] = defaultdict(list)
+        self._ids: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, uid: str, keys: Iterable[str]) -> None:
+        """Index quote ``uid`` under ``keys`` (a quote is added once; adding it again is a no-op)."""
+        if uid in self._ids:
+            return
+        self._ids.add(uid)
+        for k in set(keys):
+            self._postings[sys.intern(k)].append(uid)
+
+    def df(self, key: str) -> int:
+        """How many indexed quotes have ``key``."""
+        postings = self._postings.get(key)
+        return len(postings) if postings else 0
+
+    def idf(self, key: str) -> float:
+        """``log(1 + N / df)``: rare keys weigh more."""
+        return math.log(1 + len(self._ids) / max(1, self.df(key)))
+
+    def candidates(self, uid: str, keys: Iterable[str], keep: Optional[Callable[[str], bool]] = None) -> list[str]:
+        """Up to ``max_candidates`` other quotes sharing keys with ``uid``, best first.
+
+        ``keep`` filters candidates before the cut-off (e.g. only quotes already grouped).
+        Joined keys (``~nonstop``) weigh little, and keys held by more than ``max_postings``
+        quotes are skipped unless nothing rarer exists.
+        """
+        postings = self._postings
+        found = [(len(postings[k]), k) for k in keys if k in postings]
+        found.sort()
+        usable = [(df, k) for df, k in found if df <= self.max_postings] or found[:2]
+        n = len(self._ids)
+        weight: Counter[str] = Counter()
+        for df, k in usable:
+            w = math.log(1 + n / df)
+            for other in postings[k][: self.max_postings]:
+                weight[other] += w
+        weight.pop(uid, None)
+        if keep is not None:
+            for other in [o for o in weight if not keep(o)]:
+                del weight[other]
+        ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [other for other, _ in ranked[: self.max_candidates]]

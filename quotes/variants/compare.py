@@ -1,0 +1,481 @@
+"""Compare two renderings of a quote word by word: ``compare(reference, other) -> Variant``.
+
+>>> v = compare("advance non-stop,", "advance nonstop")
+>>> v.label, v.score
+('orthographic', 1.0)
+>>> v = compare("This was fully proved by the heroic participation of the soldiers",
+...             "This was evidenced by the heroic participation of the soldiers")
+>>> v.label, [(r.code, r.a, r.b) for r in v.reasons]
+('drift', [('qualifier', 'fully proved', 'evidenced')])
+>>> compare("We did not order the strike", "We did order the strike").label
+'drift'
+
+How it works: both texts are normalised (:mod:`quotes.text.normalize`), words that are spelling
+variants of each other count as equal (:func:`quotes.text.normalize.spelling_key`), and the shorter
+rendering is aligned against the best-matching span ("window") of the longer one: a global
+alignment of the short one, a local one of the long one, so a fragment finds its place inside a
+sentence. The word-level diff comes from that alignment; the drift reasons from its changed
+regions (:mod:`quotes.variants.drift`). Labels, in order of precedence:
+
+- ``identical``: the same characters (outer whitespace aside);
+- ``orthographic``: the same words after normalisation (case, punctuation, hyphens, spelling);
+- ``truncation``: after normalisation one is a continuous part of the other;
+- ``drift``: a change that alters what was said (see :mod:`quotes.variants.drift` for the reasons); with
+  the semantic extra also ``wording`` when the words and the meaning are both far apart;
+- ``translation``: other words for the same content (synonyms, a dropped list item).
+
+:func:`compare` labels a pair it is told is two renderings of one utterance; deciding whether
+two quotes *are* renderings of one utterance is :mod:`quotes.variants.align`'s job (:func:`match` gives
+it the measures it needs).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional, Union
+
+from rapidfuzz.distance import Levenshtein
+
+from quotes.variants.drift import Region, drift_reasons, same_notation
+from quotes.models import DiffOp, DriftReason, Quote, Variant
+from quotes.text.normalize import STOPWORDS, Token, is_content_word, spelling_key, tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quotes.variants.semantic import Embedder
+
+__all__ = ["compare", "match", "find_run", "Match", "Rendering", "prepare", "SEMANTIC_DRIFT"]
+
+SEMANTIC_DRIFT = 0.45
+"""Below this embedding similarity, a pair whose words also mostly differ is labelled drift
+(reason ``wording``) instead of translation."""
+
+_MATCH, _MISMATCH, _GAP = 2, -1, -1
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A text prepared for comparison: its tokens, their comparison keys, which are names."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]
+    proper: tuple[int, ...]
+
+    @property
+    def words(self) -> list[str]:
+        return [t.word for t in self.tokens]
+
+    def surface(self, i: int, j: int) -> str:
+        """The original text of tokens ``[i, j)`` ('' when empty)."""
+        if j <= i:
+            return ""
+        return self.text[self.tokens[i].start : self.tokens[j - 1].end]
+
+
+PROPER, MAYBE_PROPER = 2, 1
+
+
+def _is_proper(text: str, tok: Token, index: int) -> int:
+    """2: written as a name (capitalised inside a sentence, or an acronym); 1: capitalised at the
+    start of a sentence, so maybe a name; 0: not a name."""
+    surface = text[tok.start : tok.end]
+    if len(surface) >= 2 and surface.isupper() and any(c.isalpha() for c in surface):
+        return PROPER  # acronym: DPRK, NATO
+    if not surface[:1].isupper() or surface == "I":
+        return 0
+    before = text[: tok.start].rstrip(" \t\u00a0\"'\u201c\u2018\u00ab(")
+    if index > 0 and before and before[-1] not in ".!?:;\n\u2026":
+        return PROPER
+    return MAYBE_PROPER if tok.word not in STOPWORDS and len(tok.word) > 1 else 0
+
+
+@lru_cache(maxsize=8192)
+def prepare(text: str) -> Rendering:
+    """Tokenise and key ``text`` once (cached per text)."""
+    toks = tuple(tokens(text))
+    keys = tuple(spelling_key(t.word) for t in toks)
+    proper = tuple(_is_proper(text, t, i) for i, t in enumerate(toks))
+    return Rendering(text, toks, keys, proper)
+
+
+def _merge_splits(r: Rendering, other_keys: frozenset[str]) -> Rendering:
+    """Join adjacent words whose concatenation is one word of the other text ("non stop" → "nonstop")."""
+    if len(r.keys) < 2:
+        return r
+    toks, keys, proper = list(r.tokens), list(r.keys), list(r.proper)
+    i, changed = 0, False
+    while i < len(keys) - 1:
+        joined = spelling_key(toks[i].word + toks[i + 1].word)
+        if keys[i] not in other_keys and joined in other_keys:
+            toks[i : i + 2] = [Token(toks[i].word + toks[i + 1].word, toks[i].start, toks[i + 1].end)]
+            keys[i : i + 2] = [joined]
+            proper[i : i + 2] = [max(proper[i], proper[i + 1])]
+            changed = True
+        else:
+            i += 1
+    return Rendering(r.text, tuple(toks), tuple(keys), tuple(proper)) if changed else r
+
+
+def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Align all of ``b`` against the best span of ``a``; returns steps ``(tag, i, j)``.
+
+    Scores: +2 a shared word, -1 a substitution, -1 a word added or dropped; words of ``a``
+    before and after the span are free. Tags: ``equal``, ``replace``, ``delete`` (a word of
+    ``a`` dropped), ``insert`` (a word of ``b`` added).
+    """
+    n, m = len(a), len(b)
+    if m == 0:
+        return []
+    # H[i][j]: best score of b[:j] aligned with a span of a ending at i. Back-pointers in T.
+    prev = [-j for j in range(m + 1)]
+    rows_t: list[bytearray] = [bytearray(m + 1)]
+    best_i, best = 0, prev[m]
+    b_list = list(b)
+    for i in range(1, n + 1):
+        ai = a[i - 1]
+        cur = [0] * (m + 1)
+        t = bytearray(m + 1)
+        left = 0  # cur[0]: a span may start anywhere in a, for free
+        for j in range(1, m + 1):
+            diag = prev[j - 1] + (_MATCH if ai == b_list[j - 1] else _MISMATCH)
+            up = prev[j] + _GAP  # a word of a dropped
+            left += _GAP  # a word of b added
+            if diag >= up and diag >= left:
+                left = diag
+            elif up >= left:
+                left = up
+                t[j] = 1
+            else:
+                t[j] = 2
+            cur[j] = left
+        rows_t.append(t)
+        if cur[m] >= best:  # on a tie prefer the span that takes in a substituted last word
+            best, best_i = cur[m], i
+        prev = cur
+    steps: list[tuple[str, int, int]] = []
+    i, j = best_i, m
+    while j > 0:
+        if i == 0:
+            steps.append(("insert", i, j - 1))
+            j -= 1
+            continue
+        move = rows_t[i][j]
+        if move == 0:
+            steps.append(("equal" if a[i - 1] == b[j - 1] else "replace", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif move == 1:
+            steps.append(("delete", i - 1, j))
+            i -= 1
+        else:
+            steps.append(("insert", i, j - 1))
+            j -= 1
+    steps.reverse()
+    return steps
+
+
+def _global(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Word-level Levenshtein alignment of two texts of about the same length (rapidfuzz), in
+    the steps of :func:`_fit`; words of ``a`` dropped at either end are left out (outside the span)."""
+    steps: list[tuple[str, int, int]] = []
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag in ("equal", "replace"):
+            steps.extend((op.tag, op.src_start + k, op.dest_start + k) for k in range(op.src_end - op.src_start))
+        elif op.tag == "delete":
+            steps.extend(("delete", i, op.dest_start) for i in range(op.src_start, op.src_end))
+        else:
+            steps.extend(("insert", op.src_start, j) for j in range(op.dest_start, op.dest_end))
+    while steps and steps[0][0] == "delete":
+        steps.pop(0)
+    while steps and steps[-1][0] == "delete":
+        steps.pop()
+    return steps
+
+
+@dataclass(frozen=True)
+class Match:
+    """How the shorter rendering ``b`` sits inside the longer ``a`` (``swapped`` when the caller's
+    first text was the shorter one; ``a``/``b`` here are always long/short).
+
+    - ``window``: the token span of ``a`` the alignment covers;
+    - ``equal``: words matched (orthographic variants count), ``exact``: of which identical;
+    - ``regions``: the changed stretches inside the window;
+    - ``lexical``: ``2 * equal / (len(b) + window length)``, 0..1;
+    - ``shared``: content-word keys of ``b`` matched in ``a``; ``content``: all of ``b``'s.
+    """
+
+    a: Rendering
+    b: Rendering
+    swapped: bool
+    steps: tuple[tuple[str, int, int], ...]
+    window: tuple[int, int]
+    equal: int
+    regions: tuple[Region, ...]
+
+    @property
+    def lexical(self) -> float:
+        span = self.window[1] - self.window[0]
+        total = len(self.b.keys) + span
+        return 2 * self.equal / total if total else 1.0
+
+    @property
+    def contained(self) -> bool:
+        """Every word of the shorter text matched, in one unbroken stretch of the longer."""
+        return not self.regions and self.equal == len(self.b.keys) > 0
+
+    @property
+    def same_words(self) -> bool:
+        """Both texts have the same words after normalisation."""
+        return self.contained and self.window == (0, len(self.a.keys)) and len(self.a.keys) == len(self.b.keys)
+
+    @property
+    def shared(self) -> list[str]:
+        return [self.b.keys[j] for tag, _, j in self.steps if tag == "equal" and is_content_word(self.b.keys[j])]
+
+    @property
+    def content(self) -> list[str]:
+        return [k for k in self.b.keys if is_content_word(k)]
+
+    def coverage(self, weights: Optional[Mapping[str, float]] = None) -> float:
+        """Share of the shorter text's content words matched, weighted by ``weights`` (e.g. IDF)."""
+        content = self.content
+        if not content:
+            return 1.0 if self.contained else 0.0
+        w = weights or {}
+        total = sum(w.get(k, 1.0) for k in content)
+        got = sum(w.get(k, 1.0) for k in self.shared)
+        return got / total if total else 0.0
+
+    @property
+    def window_text(self) -> str:
+        return self.a.surface(*self.window)
+
+
+def _steps_to_regions(a: Rendering, b: Rendering, steps: Sequence[tuple[str, int, int]]) -> list[Region]:
+    regions: list[Region] = []
+    cur_a: list[int] = []
+    cur_b: list[int] = []
+    before: Optional[str] = None
+
+    def flush(after: Optional[str]) -> None:
+        if not cur_a and not cur_b:
+            return
+        regions.append(
+            Region(
+                a=[a.tokens[i].word for i in cur_a],
+                b=[b.tokens[j].word for j in cur_b],
+                a_text=a.surface(cur_a[0], cur_a[-1] + 1) if cur_a else "",
+                b_text=b.surface(cur_b[0], cur_b[-1] + 1) if cur_b else "",
+                a_proper=[a.proper[i] for i in cur_a],
+                b_proper=[b.proper[j] for j in cur_b],
+                before=before,
+                after=after,
+                a_surface=[a.text[a.tokens[i].start : a.tokens[i].end] for i in cur_a],
+                b_surface=[b.text[b.tokens[j].start : b.tokens[j].end] for j in cur_b],
+            )
+        )
+        cur_a.clear()
+        cur_b.clear()
+
+    for tag, i, j in steps:
+        if tag == "equal":
+            flush(a.tokens[i].word)
+            before = a.tokens[i].word
+            continue
+        if tag in ("replace", "delete"):
+            cur_a.append(i)
+        if tag in ("replace", "insert"):
+            cur_b.append(j)
+    flush(None)
+    return regions
+
+
+def _window(steps: Sequence[tuple[str, int, int]]) -> tuple[int, int]:
+    idx = [i for tag, i, _ in steps if tag != "insert"]
+    if not idx:
+        first_insert = steps[0][1] if steps else 0
+        return first_insert, first_insert
+    return min(idx), max(idx) + 1
+
+
+def find_run(long_keys: Sequence[str], short_keys: Sequence[str]) -> int:
+    """Index where ``short_keys`` occurs as an unbroken run of ``long_keys``, or -1."""
+    if not short_keys:
+        return -1
+    sep = "\x1f"
+    hay = sep + sep.join(long_keys) + sep
+    pos = hay.find(sep + sep.join(short_keys) + sep)
+    return -1 if pos < 0 else hay.count(sep, 0, pos)
+
+
+def _match(long_r: Rendering, short_r: Rendering, swapped: bool) -> Match:
+    start = find_run(long_r.keys, short_r.keys)
+    if start >= 0:  # fast path: a copy or a truncation, no alignment needed
+        steps = [("equal", start + j, j) for j in range(len(short_r.keys))]
+        return Match(a=long_r, b=short_r, swapped=swapped, steps=tuple(steps), window=(start, start + len(short_r.keys)), equal=len(steps), regions=())
+    long_r = _merge_splits(long_r, frozenset(short_r.keys))
+    short_r = _merge_splits(short_r, frozenset(long_r.keys))
+    if len(long_r.keys) - len(short_r.keys) <= 2:
+        steps = _global(long_r.keys, short_r.keys)  # two full renderings: C speed
+    else:
+        steps = _fit(long_r.keys, short_r.keys)
+    equal = sum(1 for tag, _, _ in steps if tag == "equal")
+    return Match(
+        a=long_r,
+        b=short_r,
+        swapped=swapped,
+        steps=tuple(steps),
+        window=_window(steps),
+        equal=equal,
+        regions=tuple(_steps_to_regions(long_r, short_r, steps)),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _match_texts(a: str, b: str) -> Match:
+    ra, rb = prepare(a), prepare(b)
+    if len(rb.keys) > len(ra.keys):
+        return _match(rb, ra, swapped=True)
+    return _match(ra, rb, swapped=False)
+
+
+def match(a: str, b: str) -> Match:
+    """Align the shorter of ``a``/``b`` (in words) inside the longer one (cached per pair).
+
+    >>> m = match("advance the heroic cause non-stop", "heroic cause")
+    >>> m.contained, m.window_text
+    (True, 'heroic cause')
+    """
+    return _match_texts(a, b)
+
+
+def _diff(m: Match) -> list[DiffOp]:
+    """Word diff turning the longer text into the shorter one (words outside the window deleted)."""
+    a, b = m.a, m.b
+    ops: list[DiffOp] = []
+
+    def push(op: str, at: str, bt: str) -> None:
+        if ops and ops[-1].op == op and op != "replace":
+            last = ops[-1]
+            ops[-1] = DiffOp(op=op, a=f"{last.a} {at}".strip(), b=f"{last.b} {bt}".strip())  # type: ignore[arg-type]
+        else:
+            ops.append(DiffOp(op=op, a=at, b=bt))  # type: ignore[arg-type]
+
+    if m.window[0] > 0:
+        push("delete", a.surface(0, m.window[0]), "")
+    run_a: list[int] = []
+    run_b: list[int] = []
+
+    def flush() -> None:
+        if run_a or run_b:
+            at = a.surface(run_a[0], run_a[-1] + 1) if run_a else ""
+            bt = b.surface(run_b[0], run_b[-1] + 1) if run_b else ""
+            push("replace" if run_a and run_b else "delete" if run_a else "insert", at, bt)
+            run_a.clear()
+            run_b.clear()
+
+    eq_a: list[int] = []
+    eq_b: list[int] = []
+
+    def flush_equal() -> None:
+        if eq_a:
+            push("equal", a.surface(eq_a[0], eq_a[-1] + 1), b.surface(eq_b[0], eq_b[-1] + 1))
+            eq_a.clear()
+            eq_b.clear()
+
+    for tag, i, j in m.steps:
+        if tag == "equal":
+            flush()
+            eq_a.append(i)
+            eq_b.append(j)
+            continue
+        flush_equal()
+        if tag in ("replace", "delete"):
+            run_a.append(i)
+        if tag in ("replace", "insert"):
+            run_b.append(j)
+    flush()
+    flush_equal()
+    if m.window[1] < len(a.tokens):
+        push("delete", a.surface(m.window[1], len(a.tokens)), "")
+    return ops
+
+
+def _swap_ops(ops: list[DiffOp]) -> list[DiffOp]:
+    flip = {"delete": "insert", "insert": "delete", "equal": "equal", "replace": "replace"}
+    return [DiffOp(op=flip[o.op], a=o.b, b=o.a) for o in ops]  # type: ignore[arg-type]
+
+
+def _flip(r: Region) -> Region:
+    return Region(
+        a=r.b, b=r.a, a_text=r.b_text, b_text=r.a_text, a_proper=r.b_proper, b_proper=r.a_proper,
+        before=r.before, after=r.after, a_surface=r.b_surface, b_surface=r.a_surface,
+    )
+
+
+def _text(x: Union[Quote, str]) -> str:
+    return x.text if isinstance(x, Quote) else x
+
+
+def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["Embedder"] = None) -> Variant:
+    """Label ``b`` as a rendering of the reference ``a``: label, scores, word diff, drift reasons.
+
+    ``diff`` turns ``a`` into ``b`` (``delete`` = words of ``a`` that ``b`` lacks). With an
+    ``embedder`` (:class:`quotes.variants.semantic.Embedder`) ``semantic`` holds the embedding similarity of
+    ``b`` and the matching span of ``a``.
+
+    >>> v = compare("The plan will cost 5 billion dollars", "The plan would cost 7 billion dollars")
+    >>> v.label, sorted(r.code for r in v.reasons)
+    ('drift', ['modality', 'number'])
+    """
+    ta, tb = _text(a), _text(b)
+    if ta.strip() == tb.strip():
+        return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ta.strip(), b=tb.strip())])
+    m = match(ta, tb)
+    diff = _diff(m)
+    if m.swapped:
+        diff = _swap_ops(diff)
+    lexical = round(m.lexical, 4)
+    if not m.a.keys or not m.b.keys:
+        # one side has no words at all (only punctuation): nothing to align
+        if not m.a.keys and not m.b.keys:
+            return Variant(label="orthographic", score=1.0, lexical=1.0, diff=diff)
+        code = "content_added" if m.swapped else "content_cut"
+        reasons = [DriftReason(code=code, detail="one rendering has no words", a=ta, b=tb)]
+        return Variant(label="drift", score=0.0, lexical=0.0, diff=diff, reasons=reasons)
+    notation_only = bool(m.regions) and all(same_notation(r) for r in m.regions)
+    if m.same_words or (notation_only and m.window == (0, len(m.a.keys))):
+        return Variant(label="orthographic", score=1.0, lexical=1.0, diff=diff)
+    if m.contained or notation_only:
+        return Variant(label="truncation", score=lexical, lexical=lexical, diff=diff)
+    # drift is read in the caller's direction: reference a → variant b
+    window_words = [t.word for t in m.a.tokens[m.window[0] : m.window[1]]]
+    short_words = [t.word for t in m.b.tokens]
+    if m.swapped:
+        regions = [_flip(r) for r in m.regions]
+        reasons = drift_reasons(regions, short_words, window_words)
+    else:
+        reasons = drift_reasons(m.regions, window_words, short_words)
+    semantic: Optional[float] = None
+    if embedder is not None:
+        semantic = round(embedder.similarity(m.window_text, m.b.text), 4)
+    if not reasons and semantic is not None and semantic < SEMANTIC_DRIFT and lexical < 0.5:
+        reasons = [
+            DriftReason(
+                code="wording",
+                detail=f"different words and meaning (semantic similarity {semantic:.2f})",
+                a=m.window_text,
+                b=m.b.text,
+            )
+        ]
+    if reasons:
+        return Variant(label="drift", score=lexical, lexical=lexical, semantic=semantic, diff=diff, reasons=reasons)
+    score = semantic if semantic is not None else lexical
+    return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff)
+
+
+def idf_weights(doc_freq: Mapping[str, int], n_docs: int) -> dict[str, float]:
+    """Inverse document frequency ``log(1 + N / df)`` of each key, for :meth:`Match.coverage`."""
+    return {k: math.log(1 + n_docs / max(1, df)) for k, df in doc_freq.items()}

@@ -1,0 +1,270 @@
+"""Why a rendering drifted: the reasons read off a word-level diff.
+
+Embedding similarity cannot see that "did not order" and "did order" say opposite things; the
+diff can. :func:`drift_reasons` walks the changed regions of a word alignment (runs of
+replaced, deleted and inserted words between words both renderings share) and names every
+change that alters what was said:
+
+- ``negation``: a negator (not, no, never, without, ...) or a negating prefix (possible →
+  impossible) added or dropped;
+- ``number``: a number, date, month, ordinal or quantifier (all, some, most, ...) changed;
+- ``modality``: a modal verb changed, added or dropped (will → would, can → could);
+- ``tense``: an auxiliary or verb changed tense (is → was, proves → proved);
+- ``entity``: a name, place or organisation substituted, added or dropped (the actor changed);
+- ``qualifier``: an intensifier, hedge or modifier dropped or added ("fully proved" →
+  "evidenced", "the invasion" → "the brutal invasion");
+- ``content_added`` / ``content_cut``: two or more content words added or cut inside the
+  quoted span, or a clause-changing conjunction (but, unless, if, only) added.
+
+Synonyms swapped one for one ("valiant" for "heroic") and one item left out of a list are not
+drift: different translations of one sentence do that. Changes outside the quoted span (a
+truncation cutting words off either end) are not drift either.
+
+>>> from quotes.variants.compare import compare
+>>> [r.code for r in compare("We did not order the strike", "We did order the strike").reasons]
+['negation']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quotes.models import DriftReason
+from quotes.text.normalize import NEGATIONS, is_content_word
+
+__all__ = ["Region", "drift_reasons", "same_notation", "QUALIFIERS", "HEDGES", "MODALS"]
+
+QUALIFIERS = frozenset(
+    """
+    fully completely totally entirely wholly absolutely utterly thoroughly perfectly quite rather very extremely
+    highly deeply strongly greatly hugely vastly seriously gravely severely badly clearly obviously evidently
+    certainly definitely surely undoubtedly unquestionably indisputably really truly genuinely actually indeed
+    largely mostly mainly partly partially somewhat slightly barely hardly scarcely merely simply just only
+    even almost nearly virtually practically essentially basically probably possibly perhaps maybe likely
+    unlikely presumably apparently allegedly reportedly supposedly seemingly potentially
+    always often usually sometimes occasionally rarely seldom ever forever
+    so too much far way incredibly enormously extraordinarily exceptionally particularly especially
+    full complete total entire whole utter sheer absolute real true clear definite certain
+    major minor significant huge massive serious grave severe
+    """.split()
+)
+"""Intensifiers, hedges and degree words: dropping or adding one changes the strength of a claim."""
+
+HEDGES = frozenset(
+    """
+    somewhat slightly partly partially barely hardly scarcely merely almost nearly virtually practically
+    probably possibly perhaps maybe likely unlikely presumably apparently allegedly reportedly supposedly
+    seemingly potentially sometimes occasionally rarely seldom rather minor
+    """.split()
+)
+"""The qualifiers that weaken a claim; the other :data:`QUALIFIERS` strengthen it. Swapping one
+qualifier for another of the same kind ("fully" → "completely") is not drift."""
+
+MODALS = frozenset("will would shall should can could may might must ought".split())
+
+_QUANTIFIERS = frozenset("all some most many few several each every both half any more less fewer dozen dozens hundreds thousands millions billions".split())
+_NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+    billion trillion first second third fourth fifth sixth seventh eighth ninth tenth once twice percent
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    """.split()
+) - {"may", "march", "second"}  # too often not a number or date
+
+_PAST_AUX = frozenset("was were had did".split())
+_PRESENT_AUX = frozenset("is are am has have do does".split())
+_CLAUSE_CHANGERS = frozenset("but unless if although though except only yet whereas however".split())
+_NEG_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "a")
+
+
+@dataclass
+class Region:
+    """One changed stretch of an alignment: reference words ``a`` became variant words ``b``.
+
+    ``a_proper``/``b_proper`` mark which words were written as names: 2 for a capitalised word
+    inside a sentence or an acronym, 1 for a capitalised first word (maybe a name), 0 otherwise; ``before``/``after`` are the shared words around the region
+    (``None`` at either end of the aligned span); ``a_surface``/``b_surface`` are the words as
+    written, for messages.
+    """
+
+    a: list[str]
+    b: list[str]
+    a_text: str = ""
+    b_text: str = ""
+    a_proper: list[int] = field(default_factory=list)
+    b_proper: list[int] = field(default_factory=list)
+    before: str | None = None
+    after: str | None = None
+    a_surface: list[str] = field(default_factory=list)
+    b_surface: list[str] = field(default_factory=list)
+
+
+def _is_number(word: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?", word)) or word in _NUMBER_WORDS or word in _QUANTIFIERS
+
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def _quantities(ws: Sequence[str]) -> Counter[str]:
+    """Numbers, dates and quantifiers in ``ws``, number words read as values ("three hundred" → 300)."""
+    out: Counter[str] = Counter()
+    value: float | None = None
+    for w in list(ws) + [""]:
+        digit = re.fullmatch(r"\d+(?:\.\d+)?", w)
+        if w in _UNITS or digit:
+            n = float(w) if digit else _UNITS[w]
+            value = (value or 0) + n
+            continue
+        if w in _SCALES and value is not None:
+            value *= _SCALES[w]
+            continue
+        if w in _SCALES:
+            value = float(_SCALES[w])
+            continue
+        if value is not None:
+            out[f"{value:g}"] += 1
+            value = None
+        if w and _is_number(w):
+            out[w] += 1
+    return out
+
+
+def _negations(ws: Sequence[str]) -> Counter[str]:
+    return Counter(w for w in ws if w in NEGATIONS)
+
+
+def _stems(word: str) -> set[str]:
+    """Possible stems of an inflected word: proved → {proved, prov, prove}."""
+    out = {word}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.add(word[: -len(suffix)] + repl)
+    return out
+
+
+def _prefix_negated(x: str, y: str) -> bool:
+    """possible/impossible, legal/illegal, agree/disagree."""
+    for p in _NEG_PREFIXES:
+        if (x == p + y or y == p + x) and len(min(x, y, key=len)) >= 4:
+            return True
+    return False
+
+
+def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: Sequence[str]) -> list[DriftReason]:
+    """The drift reasons for a variant whose aligned span of the reference has the words
+    ``a_window``, given the changed ``regions`` of the alignment (see the module docstring).
+
+    An empty list means nothing that changes the claim was found: the variant is then an
+    orthographic change, a truncation or a translation.
+    """
+    reasons: list[DriftReason] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(code: str, detail: str, a: str, b: str) -> None:
+        key = (code, a, b)
+        if key not in seen:
+            seen.add(key)
+            reasons.append(DriftReason(code=code, detail=detail, a=a, b=b))  # type: ignore[arg-type]
+
+    neg_a, neg_b = _negations(a_window), _negations(b_words)
+    if neg_a != neg_b:
+        region = next((r for r in regions if _negations(r.a) != _negations(r.b)), None)
+        add("negation", _change("negation", sorted((neg_a - neg_b).elements()), sorted((neg_b - neg_a).elements())),
+            region.a_text if region else "", region.b_text if region else "")
+
+    for r in regions:
+        a_set, b_set = set(r.a), set(r.b)
+        sa = r.a_surface or r.a
+        sb = r.b_surface or r.b
+        # negating prefixes: possible -> impossible
+        flipped = [(x, y) for x, y in zip(sa, sb) if _prefix_negated(x.lower(), y.lower())]
+        if any(_prefix_negated(x, y) for x in r.a for y in r.b):
+            pair = flipped[0] if flipped else (r.a_text, r.b_text)
+            add("negation", f"negated by a prefix: {pair[0]} → {pair[1]}", r.a_text, r.b_text)
+
+        if _quantities(r.a) != _quantities(r.b):
+            add("number", _change("number or quantity", [s for w, s in zip(r.a, sa) if _is_number(w)],
+                                  [s for w, s in zip(r.b, sb) if _is_number(w)]), r.a_text, r.b_text)
+
+        mod_a = [w for w in r.a if w in MODALS]
+        mod_b = [w for w in r.b if w in MODALS]
+        if Counter(mod_a) != Counter(mod_b):
+            add("modality", _change("modal", mod_a, mod_b), r.a_text, r.b_text)
+
+        past_a, past_b = a_set & _PAST_AUX, b_set & _PAST_AUX
+        pres_a, pres_b = a_set & _PRESENT_AUX, b_set & _PRESENT_AUX
+        verbs = [
+            (x, y) for x in r.a for y in r.b
+            if len(x) > 3 and len(y) > 3 and x != y and (x.endswith("ed") != y.endswith("ed")) and _stems(x) & _stems(y)
+        ]
+        if past_a and pres_b:
+            add("tense", _change("tense", sorted(past_a), sorted(pres_b)), r.a_text, r.b_text)
+        elif pres_a and past_b:
+            add("tense", _change("tense", sorted(pres_a), sorted(past_b)), r.a_text, r.b_text)
+        elif verbs:
+            add("tense", _change("tense", [verbs[0][0]], [verbs[0][1]]), r.a_text, r.b_text)
+
+        names_a = [s for s, p in zip(sa, r.a_proper) if p]
+        names_b = [s for s, p in zip(sb, r.b_proper) if p]
+        # a capitalised first word may be a name or just the start of the sentence: count it
+        # only when the other side puts a (possible) name in its place
+        sure = any(p >= 2 for p in r.a_proper) or any(p >= 2 for p in r.b_proper)
+        if Counter(w.lower() for w in names_a) != Counter(w.lower() for w in names_b) and (sure or (names_a and names_b)):
+            add("entity", _change("name", names_a, names_b), r.a_text, r.b_text)
+
+        qual_a = [w for w in r.a if w in QUALIFIERS]
+        qual_b = [w for w in r.b if w in QUALIFIERS]
+        kinds_a = Counter(w in HEDGES for w in qual_a)
+        kinds_b = Counter(w in HEDGES for w in qual_b)
+        if kinds_a != kinds_b:  # one dropped, added, or a hedge swapped for an intensifier
+            add("qualifier", _change("qualifier", qual_a, qual_b), r.a_text, r.b_text)
+        elif _modifier_change(r):
+            add("qualifier", _change("modifier", sa, sb), r.a_text, r.b_text)
+
+        content_a = [w for w in r.a if is_content_word(w) and not _is_number(w)]
+        content_b = [w for w in r.b if is_content_word(w) and not _is_number(w)]
+        if len(content_b) - len(content_a) >= 2 or (not r.a and b_set & _CLAUSE_CHANGERS):
+            add("content_added", f"content added: {r.b_text}", r.a_text, r.b_text)
+        elif (len(content_a) - len(content_b) >= 2 and r.before is not None and r.after is not None) or (
+            not r.b and a_set & _CLAUSE_CHANGERS
+        ):
+            add("content_cut", f"content cut: {r.a_text}", r.a_text, r.b_text)
+    return reasons
+
+
+def same_notation(r: Region) -> bool:
+    """True when a region only writes the same quantity another way ("300" / "three hundred")."""
+    return bool(r.a) and bool(r.b) and all(_is_number(w) for w in r.a + r.b) and _quantities(r.a) == _quantities(r.b)
+
+
+def _change(what: str, before: Sequence[str], after: Sequence[str]) -> str:
+    """'qualifier dropped: fully', 'modal changed: will → would', 'name added: Kyiv'."""
+    a, b = " ".join(before), " ".join(after)
+    if a and b:
+        return f"{what} changed: {a} → {b}"
+    if a:
+        return f"{what} dropped: {a}"
+    return f"{what} added: {b}"
+
+
+def _modifier_change(r: Region) -> bool:
+    """One content word added or dropped right before a shared content word: an adjective or
+    adverb qualifying it ("the [brutal] invasion", "[clearly] wrong")."""
+    side = r.a if r.a and not r.b else r.b if r.b and not r.a else None
+    proper = r.a_proper if r.a else r.b_proper
+    if side is None or len(side) != 1 or any(proper):
+        return False
+    word = side[0]
+    return is_content_word(word) and r.after is not None and is_content_word(r.after) and word not in NEGATIONS

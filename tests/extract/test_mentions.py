@@ -1,0 +1,53 @@
+"""Mentions and the people they refer to, canonicalised within an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract.textview import TextView
+from quotes.extract.marks import find_spans
+from quotes.extract.mentions import Referent, descriptor_match, find_mentions, is_media, name_key
+
+
+def mentions_of(engine, text: str):  # type: ignore[no-untyped-def]
+    view = TextView(engine.annotate(text), find_spans(text))
+    return find_mentions(view)
+
+
+def test_name_key_drops_titles_hyphens_and_possessives() -> None:
+    assert name_key("Mr Kim Jong-un") == ("kim", "jong", "un")
+    assert name_key("Putin’s") == ("putin",)
+
+
+def test_media_needs_a_news_word() -> None:
+    assert is_media({"state", "media"})
+    assert is_media({"kcna", "news", "agency"})
+    assert not is_media({"intelligence", "agency"})
+
+
+def test_a_role_must_fit_before_other_descriptors_count() -> None:
+    putin = Referent(index=0, name="Vladimir Putin", key=("vladimir", "putin"), descriptors={"russian", "president"})
+    assert descriptor_match(frozenset({"russian", "leader"}), putin) == 2  # leader ~ president
+    assert descriptor_match(frozenset({"russian", "ombudsman"}), putin) == 0
+
+
+@pytest.mark.slow
+def test_mentions_join_the_fullest_name(engine) -> None:  # type: ignore[no-untyped-def]
+    index = mentions_of(engine, "North Korean leader Kim Jong Un spoke. Mr Kim left, and Kim said nothing.")
+    kims = [r for r in index.referents if r.key[0] == "kim"]
+    assert len(kims) == 1 and kims[0].name == "Kim Jong Un" and kims[0].person
+    assert len(kims[0].mentions) == 3
+
+
+@pytest.mark.slow
+def test_words_inside_quotes_and_datelines_name_nobody(stanza_engine) -> None:  # type: ignore[no-untyped-def]
+    index = mentions_of(stanza_engine, 'MOSCOW (Reuters) — "Pyongyang will win," Ivan Petrov said.')
+    assert [m.name for m in index.mentions if m.kind == "name"] == ["Ivan Petrov"]
+
+
+@pytest.mark.slow
+def test_outlets_and_descriptions(stanza_engine) -> None:  # type: ignore[no-untyped-def]
+    index = mentions_of(stanza_engine, "The state-run KCNA news agency reported it. Later the 45-year-old said so.")
+    kinds = [(m.kind, m.media) for m in index.mentions]
+    assert ("epithet", True) in kinds  # the outlet
+    assert any(m.kind == "epithet" and "45" in m.text for m in index.mentions)  # a description before "said"

@@ -1,0 +1,249 @@
+"""align(quotes) -> groups, and the incremental Aligner."""
+
+from __future__ import annotations
+
+import random
+import warnings
+from pathlib import Path
+
+import pytest
+
+import quotes.variants.align as align_mod
+from quotes.variants.align import (
+    Aligner,
+    SemanticFallbackWarning,
+    align,
+    aligned_quotes,
+    is_cross_article,
+)
+from quotes.models import Quote
+from quotes.variants.semantic import SemanticUnavailable
+
+KURSK = ("This was fully proved by the heroic participation of the DPRK soldiers in liberating the territory "
+         "of Kursk region from the Ukrainian occupationists,")
+KURSK_002 = "This was evidenced by the valiant involvement of DPRK troops in liberating the Kursk region from Ukrainian forces,"
+LEGACY = "The Russian populace will forever cherish the memories of their courage and sacrifice."
+
+
+def q(article: str, index: int, text: str, speaker: str | None = "Vladimir Putin", kind: str = "speech") -> Quote:
+    return Quote(article=article, index=index, text=text, start=0, end=len(text), kind=kind, speaker=speaker)  # type: ignore[arg-type]
+
+
+def partition(groups) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    return {frozenset(m.id for m in g.members) for g in groups}
+
+
+def group_of(groups, quote_id: str):  # type: ignore[no-untyped-def]
+    return next(g for g in groups if any(m.id == quote_id for m in g.members))
+
+
+def test_empty_input() -> None:
+    assert align([], semantic=False) == []
+    assert aligned_quotes([], []) == []
+
+
+def test_single_quote_is_a_group_without_cluster() -> None:
+    quote = q("a", 0, LEGACY)
+    groups = align([quote], semantic=False)
+    assert len(groups) == 1 and groups[0].reference.id == "a#0"
+    (row,) = aligned_quotes([quote], groups)
+    assert row.cluster is None and row.variant is None and row.text == LEGACY
+
+
+def test_names_are_not_aligned() -> None:
+    name = q("a", 0, "Memorial Museum of Combat Feats", speaker=None, kind="name")
+    copy = q("b", 0, "Memorial Museum of Combat Feats", speaker=None, kind="name")
+    groups = align([name, copy], semantic=False)
+    assert groups == []
+    rows = aligned_quotes([name, copy], groups)
+    assert [(r.cluster, r.variant) for r in rows] == [(None, None), (None, None)]
+
+
+def test_copies_orthographic_variants_and_truncations_group() -> None:
+    quotes = [
+        q("000", 0, "advance non-stop,", "Kim Jong-un", "fragment"),
+        q("000", 4, "advance non-stop,", "Kim Jong-un", "fragment"),
+        q("001", 5, "advance nonstop", "Mr Kim", "fragment"),
+        q("002", 0, "DPRK-Russia friendship will advance nonstop, whatever happens", "Kim Jong Un"),
+    ]
+    groups = align(quotes, semantic=False)
+    (g,) = groups
+    assert g.reference.id == "002#0"  # the longest rendering
+    labels = {m.id: m.variant for m in g.members}
+    assert labels == {"002#0": "reference", "000#0": "truncation", "000#4": "truncation", "001#5": "truncation"}
+    assert g.speaker == "Kim Jong-un"  # the most used full form of the name
+    assert all(m.cluster == g.id for m in g.members)
+
+
+def test_labels_against_the_reference() -> None:
+    quotes = [q("000", 0, "advance non-stop,", "Kim"), q("000", 4, "advance non-stop,", "Kim"), q("001", 5, "advance nonstop", "Kim")]
+    (g,) = align(quotes, semantic=False)
+    assert [(m.id, m.variant) for m in g.members] == [("000#0", "reference"), ("000#4", "identical"), ("001#5", "orthographic")]
+
+
+def test_one_word_fragment_joins_the_sentence_that_has_it() -> None:
+    quotes = [q("003", 3, KURSK), q("002", 0, "heroic", kind="fragment"), q("003", 0, "heroic", kind="fragment"),
+              q("002", 2, KURSK_002)]
+    groups = align(quotes, semantic=False)
+    g = group_of(groups, "003#3")
+    assert {m.id: m.variant for m in g.members} == {"003#3": "reference", "002#0": "truncation", "003#0": "truncation", "002#2": "drift"}
+    drift = next(m for m in g.members if m.id == "002#2")
+    assert [r.code for r in drift.reasons] == ["qualifier"]
+
+
+def test_fragment_found_in_two_sentences_stays_alone() -> None:
+    quotes = [
+        q("a", 0, "We honour the heroic sacrifice of the soldiers who liberated the region"),
+        q("b", 0, "The heroic people of Korea will never forget this day of victory"),
+        q("c", 0, "heroic", kind="fragment"),
+    ]
+    groups = align(quotes, semantic=False)
+    assert len(group_of(groups, "c#0").members) == 1
+
+
+def test_fragment_found_in_two_sentences_prefers_its_own_article() -> None:
+    quotes = [
+        q("a", 0, "We honour the heroic sacrifice of the soldiers who liberated the region"),
+        q("b", 0, "The heroic people of Korea will never forget this day of victory"),
+        q("b", 1, "heroic", kind="fragment"),
+    ]
+    assert len(group_of(align(quotes, semantic=False), "b#1").members) == 2
+
+
+def test_different_sentences_of_one_speech_stay_apart() -> None:
+    quotes = [
+        q("001", 4, "The sacred journey marked the beginning of a new history of militant solidarity between the DPRK and Russia.", "Kim Jong Un"),
+        q("001", 7, "Pyongyang will always be with Moscow. Our friendship and unity will last forever,", "Kim Jong Un"),
+        q("002", 6, "a new level of development in DPRK-Russia relations.", "Kim Jong Un", "fragment"),
+        q("002", 7, "closer interactions and communication between the two nations.", "Kim Jong Un", "fragment"),
+        q("004", 3, "the most tenacious, patriotic and just people in the world,", "Kim Jong Un", "fragment"),
+    ]
+    groups = align(quotes, semantic=False)
+    assert all(len(g.members) == 1 for g in groups)
+
+
+def test_misattribution_is_flagged() -> None:
+    quotes = [q("a", 0, LEGACY, "Vladimir Putin"), q("b", 0, LEGACY, "President Putin"), q("c", 0, LEGACY, "Vyacheslav Volodin")]
+    (g,) = align(quotes, semantic=False)
+    assert g.flags == ["misattributed"]
+    assert {m.id: m.flags for m in g.members} == {"a#0": [], "b#0": [], "c#0": ["misattributed"]}
+    assert g.speaker == "Vladimir Putin"
+
+
+def test_short_phrase_by_two_speakers_is_not_misattribution() -> None:
+    quotes = [q("a", 0, "a smart guy.", "Donald Trump", "fragment"), q("b", 0, "a smart guy", "Kim Jong Un", "fragment")]
+    assert all(len(g.members) == 1 for g in align(quotes, semantic=False))
+
+
+def test_bare_surname_does_not_merge_two_kims() -> None:
+    one_kim = [q("a", 0, "our friendship will last forever", "Kim Jong Un"), q("b", 0, "friendship will last", "Mr Kim")]
+    assert len(align(one_kim, semantic=False)) == 1
+    two_kims = one_kim + [q("c", 0, "We do not care about the talks", "Kim Yo Jong")]
+    groups = align(two_kims, semantic=False)
+    assert len(group_of(groups, "b#0").members) == 1
+
+
+def test_group_ids_are_stable() -> None:
+    quotes = [q("003", 3, KURSK), q("002", 0, "heroic", kind="fragment"), q("002", 2, KURSK_002), q("002", 3, LEGACY)]
+    first = align(quotes, semantic=False)
+    shuffled = quotes[:]
+    random.Random(3).shuffle(shuffled)
+    second = align(shuffled, semantic=False)
+    assert {g.id: partition([g]) for g in first} == {g.id: partition([g]) for g in second}
+    assert [g.id for g in first] == [g.id for g in second]
+
+
+def test_single_article_group_has_no_cluster() -> None:
+    quotes = [q("004", 5, "provide you with a beautiful life in the country", "Kim"), q("004", 0, "a beautiful life", "Kim", "fragment")]
+    (g,) = align(quotes, semantic=False)
+    assert len(g.members) == 2 and not is_cross_article(g)
+    assert all(m.cluster is None and m.variant is None for m in g.members)
+
+
+def test_incremental_equals_batch() -> None:
+    quotes = [q("003", 3, KURSK), q("002", 0, "heroic", kind="fragment"), q("002", 2, KURSK_002), q("002", 3, LEGACY),
+              q("003", 0, "heroic", kind="fragment"), q("005", 1, LEGACY, "Putin"), q("006", 0, "the heroic participation of the DPRK soldiers")]
+    batch = align(quotes, semantic=False)
+    aligner = Aligner(semantic=False)
+    aligner.add(quotes[4:])
+    touched = aligner.add(quotes[:4])
+    assert partition(aligner.groups) == partition(batch)
+    assert {g.id for g in aligner.groups} == {g.id for g in batch}
+    assert touched  # the groups the second batch created or changed
+
+
+def test_rebuild_from_groups_and_add() -> None:
+    first = [q("003", 3, KURSK), q("002", 2, KURSK_002), q("002", 3, LEGACY)]
+    groups = align(first, semantic=False)
+    restored = Aligner(groups=groups, semantic=False)
+    assert partition(restored.groups) == partition(groups)
+    assert [g.id for g in restored.groups] == [g.id for g in groups]
+    touched = restored.add([q("007", 0, "heroic", kind="fragment"), q("003", 3, KURSK)])  # the second is already there
+    (g,) = touched
+    assert {m.id for m in g.members} == {"003#3", "002#2", "007#0"}
+    assert restored.removed == []
+    assert len(restored.groups) == 2
+
+
+def test_longer_newcomer_becomes_the_reference() -> None:
+    aligner = Aligner(semantic=False)
+    (old,) = aligner.add([q("a", 0, "Our friendship and unity will last forever,", "Kim")])
+    (new,) = aligner.add([q("b", 0, "Pyongyang will always be with Moscow. Our friendship and unity will last forever,", "Kim")])
+    assert new.reference.id == "b#0"
+    assert aligner.removed == [old.id]
+    assert [m.variant for m in new.members] == ["reference", "truncation"]
+
+
+def test_aligned_rows_keep_input_order_and_fields() -> None:
+    quotes = [q("002", 0, "heroic", kind="fragment"), q("002", 1, LEGACY), q("003", 3, KURSK)]
+    rows = aligned_quotes(quotes, align(quotes, semantic=False))
+    assert [r.id for r in rows] == ["002#0", "002#1", "003#3"]
+    assert rows[0].variant == "truncation" and rows[0].cluster == rows[2].cluster
+    assert rows[1].cluster is None
+    assert rows[0].diff and rows[0].score is not None
+
+
+def test_blocking_keeps_work_near_linear() -> None:
+    sentences = [line for line in Path(__file__).resolve().parents[2].joinpath("seeds", "001_c375639ba006c2fc.txt").read_text().split(".") if len(line.split()) > 6]
+    quotes = [q(f"art{i}", 0, s.strip(), f"Speaker {i % 7}") for i, s in enumerate(sentences * 6)]
+    aligner = Aligner(semantic=False)
+    aligner.add(quotes)
+    n = len(quotes)
+    assert aligner.stats.candidate_pairs <= n * 10  # max_candidates per quote
+    assert aligner.stats.pairs_scored < n * (n - 1) / 2 / 4
+
+
+@pytest.fixture
+def no_semantic(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(align_mod, "semantic_available", lambda model=None: False)
+    monkeypatch.setattr(align_mod, "_warned_fallback", False)
+
+
+def test_without_the_extra_alignment_is_lexical_and_says_so_once(no_semantic: None) -> None:
+    quotes = [q("a", 0, LEGACY), q("b", 0, LEGACY)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = align(quotes)
+        second = align(quotes)
+    fallback = [w for w in caught if issubclass(w.category, SemanticFallbackWarning)]
+    assert len(fallback) == 1 and "lexically" in str(fallback[0].message)
+    assert partition(first) == partition(second) == {frozenset({"a#0", "b#0"})}
+
+
+def test_semantic_required_but_missing_raises(no_semantic: None) -> None:
+    with pytest.raises(SemanticUnavailable):
+        Aligner(semantic=True)
+
+
+@pytest.mark.slow
+def test_seeds_end_to_end(stanza_engine, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from quotes.extract.pipeline import find_quotes
+    from quotes.io.inputs import iter_articles
+    from quotes.models import Article
+
+    quotes = [x for a in iter_articles([str(seeds_dir)]) if isinstance(a, Article) for x in find_quotes(a, engine=stanza_engine)]
+    groups = [g for g in align(quotes, semantic=False) if is_cross_article(g)]
+    texts = [{m.text for m in g.members} for g in groups]
+    assert any({"advance non-stop,", "advance nonstop"} <= t for t in texts)
+    kursk = next(g for g in groups if g.reference.text.startswith("This was fully proved"))
+    assert sorted(m.variant for m in kursk.members) == ["drift", "reference", "truncation", "truncation", "truncation"]

@@ -1,0 +1,112 @@
+"""compare(reference, variant) -> Variant: labels, scores, word diff."""
+
+from __future__ import annotations
+
+import pytest
+from rapidfuzz import fuzz
+
+from quotes.variants.compare import compare, match
+from quotes.models import Quote
+
+KURSK = ("This was fully proved by the heroic participation of the DPRK soldiers in liberating the territory "
+         "of Kursk region from the Ukrainian occupationists,")
+BONDS = ("The bonds of military camaraderie, goodwill, and mutual support that were established during the "
+         "wartime decades ago remain strong and dependable to this day,")
+
+
+def test_identical_means_the_same_characters() -> None:
+    v = compare("advance non-stop,", "advance non-stop,")
+    assert (v.label, v.score, v.lexical) == ("identical", 1.0, 1.0)
+    assert [d.op for d in v.diff] == ["equal"]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["advance nonstop", "Advance non-stop", "advance non stop", "advance non‑stop.", "“advance non-stop”"],
+)
+def test_orthographic_case_hyphens_punctuation(variant: str) -> None:
+    v = compare("advance non-stop,", variant)
+    assert v.label == "orthographic"
+    assert v.reasons == []
+
+
+def test_orthographic_spelling() -> None:
+    assert compare("its obsession with denuclearisation", "its obsession with denuclearization").label == "orthographic"
+    assert compare("they killed 300 soldiers", "they killed three hundred soldiers").label == "orthographic"
+
+
+def test_truncation_of_a_longer_rendering() -> None:
+    v = compare(KURSK, "the heroic participation of the DPRK soldiers")
+    assert v.label == "truncation"
+    assert [d.op for d in v.diff] == ["delete", "equal", "delete"]
+    assert v.diff[1].b == "the heroic participation of the DPRK soldiers"
+
+
+def test_one_word_fragment_is_a_truncation() -> None:
+    assert compare(KURSK, "heroic").label == "truncation"
+
+
+def test_truncation_allows_orthographic_differences() -> None:
+    assert compare("Our friendship and unity will last forever, he said", "our friendship and unity will last forever").label == "truncation"
+
+
+def test_translation_other_words_same_content() -> None:
+    v = compare(BONDS, "military friendship and mutual assistance")
+    assert v.label == "translation"
+    assert v.reasons == []
+    ops = [(d.op, d.a, d.b) for d in v.diff if d.op != "equal"]
+    assert ("replace", "support", "assistance") in ops or ("insert", "", "assistance") in ops
+
+
+def test_drift_qualifier_dropped() -> None:
+    v = compare(KURSK, "This was evidenced by the valiant involvement of DPRK troops in liberating the Kursk region from Ukrainian forces,")
+    assert v.label == "drift"
+    assert [(r.code, r.a) for r in v.reasons] == [("qualifier", "fully proved")]
+
+
+def test_subset_is_not_sameness() -> None:
+    # token_set_ratio calls these equal; the word diff sees the negation
+    assert fuzz.token_set_ratio("we did not order the strike", "we did order the strike") == 100
+    v = compare("We did not order the strike", "We did order the strike")
+    assert v.label == "drift"
+    assert [r.code for r in v.reasons] == ["negation"]
+    assert ("delete", "not", "") in [(d.op, d.a, d.b) for d in v.diff]
+
+
+def test_diff_turns_reference_into_variant() -> None:
+    v = compare("We will win the war", "We would win the war")
+    assert [(d.op, d.a, d.b) for d in v.diff] == [("equal", "We", "We"), ("replace", "will", "would"), ("equal", "win the war", "win the war")]
+
+
+def test_variant_longer_than_reference() -> None:
+    v = compare("The talks were productive", "The talks were productive and we agreed to meet again")
+    assert v.label == "truncation"  # one is an unbroken part of the other
+    v = compare("The economy is strong and growing fast", "The economy is strong but fragile and growing fast")
+    assert v.label == "drift"
+    assert [r.code for r in v.reasons] == ["content_added"]
+    assert ("insert", "", "but fragile") in [(d.op, d.a, d.b) for d in v.diff]
+
+
+def test_accepts_quotes() -> None:
+    a = Quote(article="a", text="advance non-stop,", start=0, end=17, kind="fragment")
+    b = Quote(article="b", text="advance nonstop", start=0, end=15, kind="fragment")
+    assert compare(a, b).label == "orthographic"
+
+
+def test_text_without_words() -> None:
+    assert compare("…", "—").label == "orthographic"
+    v = compare("We will win", "…")
+    assert v.label == "drift" and v.score == 0.0
+
+
+def test_scores_are_in_range() -> None:
+    for b in ["heroic", "This was evidenced", "military friendship", "nothing in common at all"]:
+        v = compare(KURSK, b)
+        assert 0.0 <= v.score <= 1.0 and 0.0 <= v.lexical <= 1.0
+
+
+def test_match_finds_the_fragment_inside_the_sentence() -> None:
+    m = match(BONDS, "military friendship and mutual assistance")
+    assert m.window_text == "military camaraderie, goodwill, and mutual support"
+    assert m.shared == ["military", "mutual"]
+    assert not m.contained
