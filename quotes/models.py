@@ -8,9 +8,9 @@ Every stage hands the next one these pydantic models, and the CLI prints them:
 object per quote, ``text == article_text[start:end]``.
 
 >>> from quotes import Article, find_quotes
->>> quotes = find_quotes(Article(id="a1", text='"We will win," she said.'))  # doctest: +SKIP
->>> quotes[0].text, quotes[0].kind                                             # doctest: +SKIP
-('We will win,', 'speech')
+>>> quotes = find_quotes(Article(id="a1", text='"We will win," said Jane Holloway.'))
+>>> quotes[0].id, quotes[0].text, quotes[0].kind, quotes[0].speaker
+('a1#0', 'We will win,', 'speech', 'Jane Holloway')
 """
 
 from __future__ import annotations
