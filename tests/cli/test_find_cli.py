@@ -75,7 +75,7 @@ def test_an_unexpected_error_is_one_line_and_leaves_no_file(quotes_cli, error_li
         yield from ()
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(find_module, "extract_paths", broken)
+    monkeypatch.setattr(find_module, "find_in_paths", broken)
     out = tmp_path / "out.jsonl"
     result = quotes_cli("find", str(FIX / "corpus"), "-o", str(out))
     assert result.exit_code == 1

@@ -565,7 +565,7 @@ def test_cli_reports_align_jsonl_with_article_texts(data, tmp_path):
 
 
 def test_groups_are_rebuilt_from_align_rows_with_the_majority_speaker(data):
-    from quotes.cli.report import groups_from_rows
+    from quotes.report.sources import groups_from_rows
 
     rows = aligned_rows(data)
     ref = next(r for r in rows if r.cluster == "volodin-thanks-soldiers" and r.variant == "reference")
