@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Callable, TextIO
 
 from pydantic import BaseModel
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table as RichTable
@@ -46,17 +47,19 @@ _STYLE = {"del": "red", "ins": "green", "label": "bold", "drift": "yellow", "dim
 
 
 def shorten(text: str, width: int) -> str:
-    """One line of at most ``width`` characters: whitespace runs become one space, "…" marks a cut.
+    """One line of at most ``width`` terminal cells: whitespace runs become one space, "…" marks a cut.
 
     >>> shorten("advance   non-stop,\\nthe leader said", 12)
     'advance non…'
+    >>> shorten("金正恩 said", 5)  # wide characters take two cells each
+    '金正…'
     """
     text = " ".join(text.split())
     if width <= 0:
         return ""
-    if len(text) <= width:
+    if cell_len(text) <= width:
         return text
-    return text[: width - 1].rstrip() + ELLIPSIS
+    return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
 def terminal_width() -> int:
@@ -80,9 +83,9 @@ def _console(width: int, color: bool) -> Console:
                    force_terminal=color, highlight=False, markup=False, emoji=False, legacy_windows=False)
 
 
-def _lines(console: Console, renderable: Any) -> list[str]:
+def _lines(console: Console, renderable: Any, *, wrap: bool = True) -> list[str]:
     with console.capture() as capture:
-        console.print(renderable)
+        console.print(renderable, soft_wrap=not wrap)
     return [line.rstrip() for line in capture.get().splitlines()]
 
 
@@ -154,7 +157,7 @@ class Table:
         for c in self.columns:
             table.add_column(c.title, width=c.width, no_wrap=True, overflow="ellipsis", justify=c.align)  # type: ignore[arg-type]
         for row in rows:
-            table.add_row(*(Text(" ".join(c.get(row).split())) for c in self.columns))
+            table.add_row(*(Text(shorten(c.get(row), c.width)) for c in self.columns))
         return _lines(self._console, table)
 
     def header(self) -> str:
@@ -215,21 +218,24 @@ def write_group_table(groups: Sequence[QuoteGroup], stream: TextIO, *, color: bo
     """Each group that spans articles: a header line, then its members one under the other
     (reference first) with their differences from the reference marked, and drift reasons;
     then one summary line."""
-    console = _console(terminal_width(), color)
+    width = terminal_width()
+    console = _console(width, color)
     shown = [g for g in groups if len({m.article for m in g.members}) >= 2]
     out: list[str] = []
     for g in shown:
         n_articles = len({m.article for m in g.members})
         flags = f"  [{', '.join(g.flags)}]" if g.flags else ""
         head = f"{g.speaker or 'unknown speaker'} — {len(g.members)} renderings in {n_articles} articles  {g.id}{flags}"
-        out += _lines(console, Text(head, style=_STYLE["label"]))
+        out += _lines(console, Text(head, style=_STYLE["label"]), wrap=False)
         where_w = min(32, max(len(f"{m.article}#{m.index}") for m in g.members))
         speaker_w = min(20, max(len(m.speaker or "-") for m in g.members))
+        indent = 2 + 12 + 2 + where_w + 2 + speaker_w + 2
+        # each column is its width plus the two spaces before it
         grid = RichTable.grid(padding=(0, 0, 0, 2), pad_edge=True)
-        grid.add_column(width=12, no_wrap=True)
-        grid.add_column(width=where_w, no_wrap=True)
-        grid.add_column(width=speaker_w, no_wrap=True, overflow="crop")
-        grid.add_column(min_width=30)
+        grid.add_column(width=2 + 12, no_wrap=True)
+        grid.add_column(width=2 + where_w, no_wrap=True)
+        grid.add_column(width=2 + speaker_w, no_wrap=True, overflow="crop")
+        grid.add_column(width=2 + max(30, width - indent))
         for m in g.members:
             label = m.variant or "-"
             text = Text(" ".join(m.text.split())) if m.variant in (None, "reference", "identical") else diff_markup(m.diff)
@@ -240,7 +246,8 @@ def write_group_table(groups: Sequence[QuoteGroup], stream: TextIO, *, color: bo
             grid.add_row(Text(label, style=_STYLE["drift" if label == "drift" else "label"]), where, speaker, text)
             for r in m.reasons:
                 grid.add_row("", "", "", _reason(r.code, r.detail))
-        out += _lines(console, grid) + [""]
+        # never squeezed below the columns' widths: on a narrow terminal the lines run over
+        out += _lines(_console(max(width, indent + 30), color), grid) + [""]
     grouped = sum(len(g.members) for g in shown)
     alone = total_quotes - grouped
     out.append(
@@ -261,7 +268,7 @@ def write_verify_table(results: Sequence[VerifyResult], stream: TextIO, *, color
         q = r.quote
         where = f"{q.article}#{q.index}" if q.article else ""
         style = _STYLE["drift" if r.status in ("drift", "not_found") else "label"]
-        out += _lines(console, Text.assemble("  ", (f"{r.status:<12}", style), f"  {where}  {q.speaker or '-'}"))
+        out += _lines(console, Text.assemble("  ", (f"{r.status:<12}", style), f"  {where}  {q.speaker or '-'}"), wrap=False)
         text = diff_markup(r.diff) if r.status == "drift" else Text(" ".join(q.text.split()))
         out += _lines(console, Padding(text, (0, 0, 0, 4)))
         for reason in r.reasons:
