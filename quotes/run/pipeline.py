@@ -71,8 +71,8 @@ def find_in_paths(
     the output is the same for any number. The engine is loaded at the first article, so an
     input without articles never loads a model.
 
-    >>> list(find_in_paths(["no-such-folder/"], on_error=print))
-    no-such-folder/: no such file or directory; check the path
+    >>> list(find_in_paths(["no-such-folder"], on_error=print))
+    no-such-folder: no such file or directory; check the path
     []
     """
 

@@ -401,6 +401,53 @@ def test_article_text_is_shown_whole(data, dom):
         assert words(shown) == words(art.text)
 
 
+HARD_WRAPPED = (
+    "The council met late on Tuesday to decide the future of the\n"
+    "river bridge, which has been closed to traffic since the\n"
+    "spring floods cut the east bank off from the town centre.\n"
+    "\n"
+    "\"We will rebuild the bridge by spring,\" said Mayor Linda\n"
+    "Ortiz, who chaired the meeting and promised a vote on the\n"
+    "contract within the month.\n"
+    "\n"
+    "Residents were not convinced. \"We have heard that before,\"\n"
+    "said Tom Reyes, who runs the bakery on the east bank and has\n"
+    "lost half of his customers since the closure.\n"
+    "\n"
+    "The engineers' report will be published next week, along\n"
+    "with the cost of the repairs.\n"
+)
+
+
+def test_paragraph_labels_point_at_the_right_paragraph_of_hard_wrapped_text():
+    from quotes.text.paragraphs import paragraphs
+
+    text = HARD_WRAPPED
+    quotes = []
+    for index, (said, speaker, paragraph) in enumerate([
+        ("We will rebuild the bridge by spring,", "Linda Ortiz", 1),
+        ("We have heard that before,", "Tom Reyes", 2),
+    ]):
+        start = text.index(said)
+        quotes.append(Quote(article="bridge", text=said, start=start, end=start + len(said), kind="speech",
+                            speaker=speaker, index=index, paragraph=paragraph))
+    # the splitter that sets Quote.paragraph puts the quotes in blocks 2 and 3 (not lines 5 and 9)
+    blocks = paragraphs(text)
+    assert len(blocks) == 4
+    assert [next(i for i, (s, e) in enumerate(blocks) if s <= q.start < e) for q in quotes] == [1, 2]
+    dom = parse(render_report([], {"bridge": Article(id="bridge", text=text)}, quotes))
+    shown = dom.find("article", cls="source", data_article="bridge").find("div", cls="body").find_all("p")
+    assert [p.attrs["data-paragraph"] for p in shown] == ["1", "2", "3", "4"]
+    for q in quotes:
+        link = dom.find(None, data_quote=q.id).find("a", cls="src")
+        assert link.text().endswith(f"¶{q.paragraph + 1}")
+        mark = dom.find("mark", data_quote=q.id)
+        [para] = [a for a in mark.ancestors() if a.tag == "p"]
+        assert para is shown[q.paragraph]
+        assert para.attrs["data-paragraph"] == str(q.paragraph + 1)
+    assert words(shown[2].text().replace("↩", "")) == words(text[blocks[2][0]:blocks[2][1]])
+
+
 def test_nested_quotes_and_quotes_across_paragraphs_are_marked():
     text = 'He said: "They told me \'we are ready\' before the vote.\nIt never came," he added.'
     outer_start = text.index("They")
