@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Callable, TextIO
@@ -41,6 +42,8 @@ __all__ = [
 ]
 
 ELLIPSIS = "…"
+_STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
+_TRAILING = re.compile(r"(?:\s|\x1b\[[0-9;]*m)+$")  # padding at the end of a line, among style codes
 
 # Styles of the marked-up differences and labels.
 _STYLE = {"del": "red", "ins": "green", "label": "bold", "drift": "yellow", "dim": "dim"}
@@ -86,7 +89,12 @@ def _console(width: int, color: bool) -> Console:
 def _lines(console: Console, renderable: Any, *, wrap: bool = True) -> list[str]:
     with console.capture() as capture:
         console.print(renderable, soft_wrap=not wrap)
-    return [line.rstrip() for line in capture.get().splitlines()]
+    return [_rstrip(line) for line in capture.get().splitlines()]
+
+
+def _rstrip(line: str) -> str:
+    """``line`` without trailing padding; the style codes among it are kept (they close styles)."""
+    return _TRAILING.sub(lambda m: "".join(_STYLE_CODE.findall(m.group())), line)
 
 
 # --- one line per row ----------------------------------------------------------------------------

@@ -188,14 +188,18 @@ def test_bad_inputs_are_one_line_each_and_the_rest_is_processed(quotes_cli, erro
 
 @pytest.mark.slow
 def test_cp1252_article_gives_its_quote(quotes_cli, stanza_resources) -> None:  # type: ignore[no-untyped-def]
-    rows = [json.loads(x) for x in quotes_cli("find", str(FIX / "cp1252.txt"), "-f", "jsonl").stdout.splitlines()]
+    result = quotes_cli("find", str(FIX / "cp1252.txt"), "-f", "jsonl")
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert "We will rebuild the bridge by spring," in [r["text"] for r in rows]
 
 
 @pytest.mark.slow
 def test_stray_marks_do_not_swallow_the_real_quotes(quotes_cli, stanza_resources) -> None:  # type: ignore[no-untyped-def]
     path = FIX / "stray_quotes.txt"  # 160 roster lines with inch marks (6'2"), then two real quotes
-    rows = [json.loads(x) for x in quotes_cli("find", str(path), "-f", "jsonl").stdout.splitlines()]
+    result = quotes_cli("find", str(path), "-f", "jsonl")
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     check_offsets(rows, article_texts(path))
     texts = [r["text"] for r in rows]
     assert "deeper than it has been in a decade" in texts
@@ -233,18 +237,24 @@ def test_empty_folder_is_exit_1(quotes_cli, error_lines, stanza_resources, tmp_p
 @pytest.mark.slow
 def test_stdin_text_and_jsonl(quotes_cli, stanza_resources) -> None:  # type: ignore[no-untyped-def]
     text = 'The mayor said the budget was "a disaster for the city."\n'
-    rows = [json.loads(x) for x in quotes_cli("find", "-", "-f", "jsonl", input=text).stdout.splitlines()]
+    result = quotes_cli("find", "-", "-f", "jsonl", input=text)
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert [(r["article"], r["text"]) for r in rows] == [("stdin", "a disaster for the city.")]
     check_offsets(rows, {"stdin": text})
     lines = json.dumps({"id": "w1", "text": text}) + "\n" + json.dumps({"id": "w2", "text": '"No comment," he said.'}) + "\n"
-    rows = [json.loads(x) for x in quotes_cli("find", "-", "-f", "jsonl", input=lines).stdout.splitlines()]
+    result = quotes_cli("find", "-", "-f", "jsonl", input=lines)
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert [(r["article"], r["text"]) for r in rows] == [("w1", "a disaster for the city."), ("w2", "No comment,")]
 
 
 @pytest.mark.slow
 def test_kinds_filter(quotes_cli, seeds_jsonl, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
     all_rows = seeds_jsonl
-    rows = [json.loads(x) for x in quotes_cli("find", str(seeds_dir), "-f", "jsonl", "--kinds", "name").stdout.splitlines()]
+    result = quotes_cli("find", str(seeds_dir), "-f", "jsonl", "--kinds", "name")
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert rows == [r for r in all_rows if r["kind"] == "name"]
     assert 0 < len(rows) < len(all_rows)
 
