@@ -128,9 +128,6 @@ class _Guarded:
             except (OSError, ValueError):
                 self.broken = True
 
-    def isatty(self) -> bool:
-        return True
-
 
 class Progress:
     """A progress bar on stderr (see the module docstring).

@@ -54,6 +54,42 @@ def test_unknown_engine_is_exit_2(quotes_cli, error_lines) -> None:  # type: ign
     assert "nltk" in line
 
 
+def test_version(quotes_cli) -> None:  # type: ignore[no-untyped-def]
+    from quotes import __version__
+
+    result = quotes_cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"quotes {__version__}\n"
+
+
+@pytest.mark.parametrize("args, expect", [
+    (["find", "x.txt", "--engine", "nltk"], "quotes: find: Invalid value for '--engine'"),
+    (["find", "x.txt", "--workers", "0"], "quotes: find: Invalid value for '--workers'"),
+    (["find", "x.txt", "--colour"], "quotes: find: No such option: --colour"),
+    (["fnd", "x.txt"], "quotes: No such command 'fnd'"),
+])
+def test_usage_errors_are_one_line_exit_2(quotes_cli, error_lines, args: list[str], expect: str) -> None:  # type: ignore[no-untyped-def]
+    result = quotes_cli(*args)
+    assert result.exit_code == 2
+    [line] = error_lines(result)
+    assert line.startswith(expect) and line.endswith("--help`)")
+    assert result.stdout == ""
+
+
+def test_help_shows_the_defaults_and_the_choices(quotes_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "200")
+    result = quotes_cli("find", "--help")
+    assert result.exit_code == 0
+    options = {line.split()[1]: line for line in result.stdout.splitlines() if line.startswith("│ --")}
+    assert "Output format. [default: (table on a terminal, jsonl when piped)]" in options["--format"]
+    assert "<stanza|spacy>" in options["--engine"] and "[default: stanza]" in options["--engine"]
+    assert "[default: ($STANZA_RESOURCES_DIR, else ~/stanza_resources)]" in options["--models-dir"]
+    # every command that takes a shared option says the same about it
+    for command in ("align", "verify", "eval", "index", "report"):
+        text = quotes_cli(command, "--help").stdout
+        assert "Stanza resources folder. [default: ($STANZA_RESOURCES_DIR, else ~/stanza_resources)]" in text, command
+
+
 def test_unknown_kind_is_exit_2(quotes_cli, error_lines) -> None:  # type: ignore[no-untyped-def]
     result = quotes_cli("find", str(FIX / "corpus"), "--kinds", "speech,quip")
     assert result.exit_code == 2
