@@ -29,7 +29,8 @@ import typer
 from typer.core import TyperGroup
 
 from quotes._version import __version__
-from quotes.cli.options import OutputFormat  # re-exported: older callers import it from here
+# OutputFormat is re-exported: older callers import it from here
+from quotes.cli.options import OutputFormat
 from quotes.errors import QuotesError
 
 __all__ = ["Failures", "OutputFormat", "app", "die", "exit_on_error", "internal_error", "relay_warnings", "silence_stdout", "warn"]
@@ -53,15 +54,24 @@ class _Group(TyperGroup):
         except typer.TyperException as exc:  # typer's click: a usage error or a bad value
             if type(exc).__name__ == "NoArgsIsHelpError":  # the help is printed already
                 sys.exit(2)
-            ctx = getattr(exc, "ctx", None)
-            where = f"{ctx.command_path}: " if ctx is not None and ctx.parent is not None else ""
-            see = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
-            typer.echo(f"quotes: {where.removeprefix('quotes ')}{exc.format_message().rstrip('.')}{see}", err=True)
+            command = " ".join(_command_names(getattr(exc, "ctx", None)))
+            where = f"{command}: " if command else ""
+            see = f"quotes {command} --help" if command else "quotes --help"
+            typer.echo(f"quotes: {where}{exc.format_message().rstrip('.')} (see `{see}`)", err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
             typer.echo("quotes: interrupted", err=True)
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command_names(ctx: Any) -> list[str]:
+    """``["models", "status"]`` for ``quotes models status``: the command's names below the root."""
+    names: list[str] = []
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name)
+        ctx = ctx.parent
+    return names
 
 
 app = typer.Typer(

@@ -7,16 +7,18 @@ differences from the reference highlighted, the variant label and drift reasons 
 misattribution flags, the quotes that have no counterpart elsewhere, and every article's text
 with each quote marked; every quote links to its place in its article. All text is escaped.
 
-Usage::
+Usage (this module itself needs no language model; the quotes come from anywhere)::
 
-    from quotes.variants.align import align
-    from quotes.extract.pipeline import find_quotes
-    from quotes.io.inputs import iter_articles
+    from quotes import align, find_quotes
     from quotes.report.html import write_report
+    from quotes.run.pipeline import read_articles
 
-    articles = {a.id: a for a in iter_articles(["seeds/"])}
+    articles = {a.id: a for a in read_articles(["seeds/"])}
     quotes = [q for a in articles.values() for q in find_quotes(a)]
     write_report(align(quotes), articles, quotes, "report.html")
+
+:func:`quotes.report.sources.gather` does the same from any mix of article files and
+``quotes find``/``quotes align`` JSONL, as ``quotes report`` does.
 
 ``render_report`` returns the HTML as a string instead; ``summarize`` gives the counts the
 header shows.
@@ -36,6 +38,7 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 from pydantic import BaseModel
 
 from quotes._version import __version__
+from quotes.io.output import atomic_output
 from quotes.models import AlignedQuote, Article, DiffOp, Quote, QuoteGroup
 from quotes.text.paragraphs import paragraphs
 from quotes.variants.identity import SpeakerIndex, matches
@@ -158,8 +161,6 @@ def write_report(
     >>> write_report([], {}, [q], path).quotes, os.path.getsize(path) > 1000
     (1, True)
     """
-    from quotes.io.output import atomic_output
-
     layout = _Layout.build(groups, articles, quotes)
     page = _Renderer(layout, title).page()
     with atomic_output(path) as stream:

@@ -30,8 +30,20 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from quotes.errors import InputError, describe_failure
-from quotes.evaluate import DEFAULT_KINDS, EvalReport, evaluate, load_gold, read_predictions
-from quotes.io.inputs import first_json_object, is_quote_jsonl, iter_articles, iter_quote_rows, read_text_file
+from quotes.evaluate import (
+    DEFAULT_KINDS,
+    EvalReport,
+    evaluate,
+    load_gold,
+    read_predictions,
+)
+from quotes.io.inputs import (
+    first_json_object,
+    is_quote_jsonl,
+    iter_articles,
+    iter_quote_rows,
+    read_text_file,
+)
 from quotes.models import AlignedQuote, Article, Quote, QuoteGroup, VerifyResult
 from quotes.run.parallel import map_articles
 from quotes.store.db import QuoteStore

@@ -10,8 +10,22 @@ import pytest
 from rich.cells import cell_len
 
 from quotes.io.inputs import iter_quote_rows
-from quotes.io.tables import Table, diff_markup, shorten, use_color, write_group_table, write_hits_table, write_verify_table
-from quotes.models import AlignedQuote, DiffOp, DriftReason, Quote, QuoteGroup, VerifyResult
+from quotes.io.tables import (
+    Table,
+    diff_markup,
+    shorten,
+    use_color,
+    write_group_table,
+    write_hits_table,
+    write_verify_table,
+)
+from quotes.models import (
+    DiffOp,
+    DriftReason,
+    Quote,
+    QuoteGroup,
+    VerifyResult,
+)
 from quotes.run.pipeline import align_paths
 from quotes.store.search import Rendering, SearchHit
 
@@ -30,7 +44,7 @@ def test_columns_line_up_with_wide_characters() -> None:
     lines = [table.header(), *table.lines(rows)]
     assert lines[1].startswith("kcna ") and lines[2].startswith("bbc ")
     # the CONF column ends at the same terminal cell on every line, whatever the speaker's script
-    ends = [cell_len(line[: line.index(conf) + len(conf)]) for line, conf in zip(lines, ["CONF", "0.00", "0.00"])]
+    ends = [cell_len(line[: line.index(conf) + len(conf)]) for line, conf in zip(lines, ["CONF", "0.00", "0.00"], strict=True)]
     assert len(set(ends)) == 1
     assert all(cell_len(line) <= 100 for line in lines)
 

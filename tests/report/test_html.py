@@ -712,3 +712,31 @@ def test_cli_report_from_articles(stanza_resources, seeds_dir, tmp_path):
     dom = parse(out.read_text(encoding="utf-8"))
     assert counts and int(counts[2]) == len(dom.find_all("article", cls="group")) > 0
     assert len(dom.find_all("article", cls="source")) == 5
+
+
+def test_the_report_does_not_pull_in_the_extraction_stack():
+    """Rendering needs no language model: follow the module-level imports of quotes.report.html
+    (package ``__init__`` files aside, the public face imports everything on purpose)."""
+    import ast
+
+    def module_imports(name: str) -> set[str]:
+        path = ROOT / (name.replace(".", "/") + ".py")
+        if not path.is_file():
+            path = ROOT / name.replace(".", "/") / "__init__.py"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found = set()
+        for node in tree.body:  # module level only: imports inside functions run when called
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("quotes"):
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("quotes")}
+        return found
+
+    seen, todo = set(), ["quotes.report.html"]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += sorted(module_imports(name) - seen)
+    assert "quotes.models" in seen and "quotes.variants.identity" in seen
+    assert not {m for m in seen if m.startswith(("quotes.extract", "quotes.annotate"))}
