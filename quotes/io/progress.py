@@ -39,14 +39,16 @@ from rich.progress import (
 from rich.progress import Progress as RichProgress
 from rich.text import Text
 
+from quotes.io.inputs import ARTICLE_SUFFIXES
+
 __all__ = ["Progress", "count_articles", "progress_enabled"]
 
 
 def count_articles(paths: Sequence[str]) -> Optional[int]:
     """A quick count of the articles in ``paths``, for a progress bar's total (``None`` if unknown).
 
-    Counts the files a directory walk would read (``.txt``, ``.md``, ``.jsonl``; hidden
-    entries skipped, as :func:`quotes.io.inputs.iter_articles` does) and the non-empty lines of
+    Counts the files a directory walk would read (:data:`~quotes.io.inputs.ARTICLE_SUFFIXES`;
+    hidden entries skipped, as :func:`quotes.io.inputs.iter_articles` does) and the non-empty lines of
     JSONL files, without decoding anything. Standard input cannot be counted ahead.
 
     >>> count_articles(["-"]) is None
@@ -76,7 +78,7 @@ def _count_file(path: Path, *, explicit: bool) -> int:
                 return sum(1 for line in fh if line.strip())
         except OSError:
             return 1
-    return 1 if explicit or suffix in (".txt", ".md") else 0
+    return 1 if explicit or suffix in ARTICLE_SUFFIXES else 0
 
 
 def progress_enabled(stream: TextIO, quiet: bool = False) -> bool:

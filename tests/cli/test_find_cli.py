@@ -14,9 +14,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
+from quotes.errors import EngineUnavailable, InputError
 from quotes.io.inputs import iter_articles
 from quotes.models import Article, Quote
 
@@ -88,6 +90,32 @@ def test_help_shows_the_defaults_and_the_choices(quotes_cli, monkeypatch: pytest
     for command in ("align", "verify", "eval", "index", "report"):
         text = quotes_cli(command, "--help").stdout
         assert "Stanza resources folder. [default: ($STANZA_RESOURCES_DIR, else ~/stanza_resources)]" in text, command
+
+
+@pytest.mark.parametrize("exc, code, line", [
+    (InputError("line is not valid JSON", "found.jsonl", 7), 1, "quotes: found.jsonl:7: line is not valid JSON"),
+    (EngineUnavailable("no Stanza models in /m; run `quotes models download`"), 2, "quotes: no Stanza models in /m; run `quotes models download`"),
+    (KeyboardInterrupt(), 130, "quotes: interrupted; out.jsonl was not written"),
+    (BrokenPipeError(), 1, None),
+    (ZeroDivisionError("division by zero"), 1, "quotes: internal error (ZeroDivisionError: division by zero); please report it"),
+])
+def test_one_error_mapping(exc: BaseException, code: int, line: Optional[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    from quotes.cli.app import exit_on_error
+
+    monkeypatch.delenv("QUOTES_DEBUG", raising=False)
+    # the test's stdout stays (quotes.cli.app is also the name of the Typer object: take the module)
+    monkeypatch.setattr(sys.modules["quotes.cli.app"], "silence_stdout", lambda: None)
+    with pytest.raises(typer.Exit) as stopped:
+        with exit_on_error("interrupted; out.jsonl was not written"):
+            raise exc
+    assert stopped.value.exit_code == code
+    lines = capsys.readouterr().err.splitlines()
+    if line is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and lines[0].startswith(line)
 
 
 def test_unknown_kind_is_exit_2(quotes_cli, error_lines) -> None:  # type: ignore[no-untyped-def]
