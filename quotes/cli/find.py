@@ -66,7 +66,8 @@ def find_command(
     """
     wanted = parse_kinds(kinds)
     out_format = format_for(fmt, output)
-    show = progress_enabled(sys.stderr, quiet)
+    # quotes printed on the terminal show the progress themselves; a bar would be drawn among them
+    show = progress_enabled(sys.stderr, quiet) and not (output in (None, "-") and sys.stdout.isatty())
     bar = Progress(count_articles(paths) if show else None, label="finding", enabled=show)
     failures = Failures(bar.note)
     articles = 0

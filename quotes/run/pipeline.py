@@ -87,7 +87,6 @@ def find_in_paths(
     no-such-folder: no such file or directory; check the path
     []
     """
-
     for article, result in map_articles(read_articles(paths, on_error=on_error), workers, engine, models_dir):
         if isinstance(result, Exception):
             if on_error is None:

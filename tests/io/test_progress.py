@@ -109,14 +109,15 @@ def test_count_articles_counts_files_and_jsonl_lines(tmp_path: Path) -> None:
     assert count_articles(["-"]) is None
 
 
-def _run_index(args: list[str], *, stderr_tty: bool, env: dict[str, str], command: str = "index") -> tuple[bytes, bytes]:
-    """Run ``quotes index`` (or ``command``) with stdout on a pipe and stderr on a pipe or a pseudo-terminal."""
+def _run_index(args: list[str], *, stderr_tty: bool, env: dict[str, str], command: str = "index", stdout_tty: bool = False) -> tuple[bytes, bytes]:
+    """Run ``quotes index`` (or ``command``) with stdout on a pipe and stderr on a pipe or a
+    pseudo-terminal (``stdout_tty``: stdout on the same terminal; all output is then returned as stderr)."""
     cmd = [str(Path(sys.executable).parent / "quotes"), command]
     if not stderr_tty:
         proc = subprocess.run(cmd + args, capture_output=True, env=env, timeout=300)
         return proc.stdout, proc.stderr
     leader, follower = pty.openpty()
-    proc = subprocess.Popen(cmd + args, stdout=subprocess.PIPE, stderr=follower, env=env)
+    proc = subprocess.Popen(cmd + args, stdout=follower if stdout_tty else subprocess.PIPE, stderr=follower, env=env)
     os.close(follower)
     err = b""
     while True:
@@ -186,3 +187,6 @@ def test_find_shows_the_bar_on_stderr_only(tmp_path: Path, seeds_dir: Path, stan
     assert out_tty == out_pipe and out_pipe.count(b"\n") > 5
     _, err_quiet = _run_index(args + ["--quiet"], stderr_tty=True, env=env, command="find")
     assert b"\r" not in err_quiet
+    # quotes printed on the terminal itself: no bar drawn among them
+    _, both = _run_index(args, stderr_tty=True, stdout_tty=True, env=env, command="find")
+    assert "finding" not in plain(both) and plain(both).count("\n") == out_pipe.count(b"\n")
