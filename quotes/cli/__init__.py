@@ -1,23 +1,20 @@
-"""Command-line interface: ``quotes find | eval | models | align | verify | index | search | report``.
+"""Command-line interface: ``quotes find | align | verify | eval | index | search | report | models``.
 
-Each command lives in its own module and registers itself on :data:`quotes.cli.app.app`;
-importing them here is what puts them on the command line.
+One short module per command: it parses the options (the shared ones are declared once in
+:mod:`quotes.cli.options`), makes one library call, prints the result, and lets
+:func:`quotes.cli.app.exit_on_error` turn any error into one line and an exit status. Each
+module registers its commands on :data:`quotes.cli.app.app`; importing them here is what puts
+them on the command line.
 """
 
 from __future__ import annotations
 
 import os
 
-# Command modules register themselves on import (one line per module).
-from quotes.cli import (  # noqa: E402,F401
-    align,  # noqa: E402,F401
-    eval,
-    find,
-    index,  # noqa: E402,F401
-    models,
-    report,  # noqa: E402,F401
-)
+from quotes.cli import align, eval, find, index, models, report  # noqa: F401 - they register their commands
 from quotes.cli.app import app
+
+__all__ = ["app", "main"]
 
 
 def main() -> None:

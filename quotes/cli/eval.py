@@ -6,77 +6,46 @@
 
 Prints detection precision/recall/F1, speaker accuracy and end-to-end F1 (span and speaker
 both right), plus pairwise cluster P/R/F1 and variant-label accuracy when the predictions
-carry ``cluster``/``variant``. See :mod:`quotes.evaluate` for the matching rules.
+carry ``cluster``/``variant``. Library: :func:`quotes.run.pipeline.evaluate_paths`; see
+:mod:`quotes.evaluate` for the matching rules.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Annotated, Optional
 
 import typer
 
-from quotes.cli.app import Failures, app, die, warn
-from quotes.cli.find import extract_paths, internal_error
-from quotes.errors import EngineUnavailable, InputError, QuotesError
-from quotes.evaluate import (
-    DEFAULT_KINDS,
-    EvalReport,
-    evaluate,
-    load_gold,
-    read_predictions,
-)
-from quotes.io.inputs import first_json_object
-from quotes.models import Quote
+from quotes.cli.app import Failures, app, die, exit_on_error, warn
+from quotes.cli.options import Engine, EngineOption, ModelsDirOption, WorkersOption
+from quotes.evaluate import DEFAULT_KINDS, EvalReport
+from quotes.run.pipeline import evaluate_paths
 
 
 @app.command("eval")
 def eval_command(
-    gold: str = typer.Argument(..., metavar="GOLD", help="Gold file (format of fixtures/seeds.gold.json)."),
-    predictions: Optional[list[str]] = typer.Argument(
-        None, metavar="PRED",
-        help="`quotes find`/`quotes align` JSONL to score, or articles to run find on (default: the gold's own articles).",
-    ),
-    engine: str = typer.Option("stanza", "--engine", "-e", help="Language engine when articles are given: stanza or spacy."),
-    models_dir: Optional[str] = typer.Option(None, "--models-dir", help="Stanza resources folder."),
-    kinds: str = typer.Option(",".join(DEFAULT_KINDS), "--kinds", "-k", help="Gold quote kinds to score, comma-separated."),
-    as_json: bool = typer.Option(False, "--json", help="Print the figures (and errors) as JSON."),
-    show_errors: bool = typer.Option(False, "--errors", help="List every missed, extra and wrongly attributed quote."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for running find."),
+    gold: Annotated[str, typer.Argument(metavar="GOLD", help="Gold file (format of fixtures/seeds.gold.json).")],
+    predictions: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="PRED", show_default="the gold's own articles",
+                       help="`quotes find`/`quotes align` JSONL to score, or articles to run find on."),
+    ] = None,
+    engine: EngineOption = Engine.stanza,
+    models_dir: ModelsDirOption = None,
+    kinds: Annotated[str, typer.Option("--kinds", "-k", help="Gold quote kinds to score, comma-separated.")] = ",".join(DEFAULT_KINDS),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures (and errors) as JSON.")] = False,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List every missed, extra and wrongly attributed quote.")] = False,
+    workers: WorkersOption = 1,
 ) -> None:
     """Score quotes against a gold file: detection P/R/F1, speaker accuracy, end-to-end F1."""
     scored_kinds = [k.strip() for k in kinds.split(",") if k.strip()]
     if not scored_kinds:
         die("--kinds: give at least one kind, e.g. speech,fragment", 2)
-    report_error = failures = Failures()
-
-    try:
-        gold_set = load_gold(gold)
-        paths = predictions or [str(Path(gold).parent / a.file) for a in gold_set.articles]
-        rows: list[Union[Quote, dict[str, Any]]] = []
-        article_paths = []
-        for path in paths:
-            if _is_predictions(path):
-                for row in read_predictions(path):
-                    if isinstance(row, InputError):
-                        report_error(str(row))
-                    else:
-                        rows.append(row)
-            else:
-                article_paths.append(path)
-        if article_paths:
-            for _article, quotes in extract_paths(article_paths, engine=engine, models_dir=models_dir,
-                                                  workers=workers, on_error=report_error):
-                rows.extend(quotes)
-        result = evaluate(gold, rows, kinds=scored_kinds)
-    except EngineUnavailable as exc:
-        die(str(exc), 2)
-    except QuotesError as exc:
-        die(str(exc), exc.exit_code)
-    except Exception as exc:  # noqa: BLE001 - a bug must still end in one line, not a traceback
-        internal_error(exc)
-
+    failures = Failures()
+    with exit_on_error():
+        result = evaluate_paths(gold, predictions, kinds=scored_kinds, engine=engine.value, models_dir=models_dir,
+                                workers=workers, on_error=failures)
     if result.unknown_articles:
         shown = ", ".join(result.unknown_articles[:5]) + (" …" if len(result.unknown_articles) > 5 else "")
         warn(f"predictions name {len(result.unknown_articles)} article(s) the gold does not have ({shown}); they were not scored")
@@ -92,14 +61,7 @@ def eval_command(
             if result.errors:
                 typer.echo("")
         typer.echo(format_report(result))
-    if failures:
-        raise typer.Exit(1)
-
-
-def _is_predictions(path: str) -> bool:
-    """A JSONL file of quote rows or scorer-style predictions (they carry "article"; articles carry "id")."""
-    first = first_json_object(path)
-    return first is not None and "article" in first and "id" not in first
+    failures.exit()
 
 
 def format_report(report: EvalReport) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
-from quotes.cli.app import app, die
 from quotes.annotate import resources
+from quotes.annotate.spacy_engine import MODEL_NAMES
+from quotes.cli.app import app, die
+from quotes.cli.options import ModelsDirOption
 from quotes.errors import EngineUnavailable
 
 models_app = typer.Typer(
@@ -26,13 +28,9 @@ models_app = typer.Typer(
 )
 app.add_typer(models_app, name="models")
 
-MODELS_DIR_HELP = "Stanza resources folder (default: $STANZA_RESOURCES_DIR, else ~/stanza_resources)."
-
 
 def _spacy_model() -> Optional[str]:
     """The name of the first installed spaCy English model that ``--engine spacy`` can load, if any."""
-    from quotes.annotate.spacy_engine import MODEL_NAMES
-
     if importlib.util.find_spec("spacy") is None:
         return None
     return next((name for name in MODEL_NAMES if importlib.util.find_spec(name) is not None), None)
@@ -40,8 +38,8 @@ def _spacy_model() -> Optional[str]:
 
 @models_app.command("status")
 def status_command(
-    models_dir: Optional[str] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),
+    models_dir: ModelsDirOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
 ) -> None:
     """Say which Stanza processors have their English models on disk (exit 2 when quotes find cannot run)."""
     folder = resources.models_dir(models_dir)
@@ -68,7 +66,7 @@ def status_command(
 
 @models_app.command("download")
 def download_command(
-    models_dir: Optional[str] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    models_dir: ModelsDirOption = None,
 ) -> None:
     """Download the full English Stanza set (tokenize, mwt, pos, lemma, depparse, ner); needs network."""
     try:

@@ -1,4 +1,4 @@
-"""A small progress bar on stderr for runs over many articles.
+"""A progress bar on stderr for runs over many articles, drawn by rich.
 
 The bar is drawn only when stderr is a terminal (and the caller did not ask for quiet), so
 piped or redirected runs, logs and CI stay clean; it never touches stdout, so
@@ -6,38 +6,53 @@ piped or redirected runs, logs and CI stay clean; it never touches stdout, so
 
     from quotes.io.progress import Progress
 
-    with Progress(total=len(paths), unit="articles", label="indexing") as bar:
+    with Progress(total=len(paths), label="indexing") as bar:
         for path in paths:
             work(path)
             bar.advance()
 
-    # indexing  [##########--------------]  41/100 articles   12.3/s  eta 5s
+    # indexing ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━  41/100 articles 0:00:03 0:00:05
 
-``total`` may be ``None`` when the count is not known up front (a directory walk, stdin): the
-bar then shows a running count and rate without a percentage. Redraws are throttled (at
-most ~10 per second) so a fast loop does not spend its time writing to the terminal.
+``total`` may be ``None`` when the count is not known up front (stdin): the bar then pulses
+and shows a running count. Messages printed during the run go through :meth:`Progress.note`,
+which puts them above the bar instead of into it.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Optional, TextIO
 
-_BAR_WIDTH = 24
-_MIN_INTERVAL = 0.1  # seconds between redraws
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import Progress as RichProgress
+from rich.text import Text
+
+from quotes.io.inputs import ARTICLE_SUFFIXES
+
+__all__ = ["Progress", "count_articles", "progress_enabled"]
 
 
 def count_articles(paths: Sequence[str]) -> Optional[int]:
     """A quick count of the articles in ``paths``, for a progress bar's total (``None`` if unknown).
 
-    Counts the files a directory walk would read (``.txt``, ``.md``, ``.jsonl``; hidden
-    entries skipped, as :func:`quotes.io.inputs.iter_articles` does) and the non-empty lines of
+    Counts the files a directory walk would read (:data:`~quotes.io.inputs.ARTICLE_SUFFIXES`;
+    hidden entries skipped, as :func:`quotes.io.inputs.iter_articles` does) and the non-empty lines of
     JSONL files, without decoding anything. Standard input cannot be counted ahead.
+
+    >>> count_articles(["-"]) is None
+    True
     """
     total = 0
     for path in paths:
@@ -63,7 +78,7 @@ def _count_file(path: Path, *, explicit: bool) -> int:
                 return sum(1 for line in fh if line.strip())
         except OSError:
             return 1
-    return 1 if explicit or suffix in (".txt", ".md") else 0
+    return 1 if explicit or suffix in ARTICLE_SUFFIXES else 0
 
 
 def progress_enabled(stream: TextIO, quiet: bool = False) -> bool:
@@ -84,11 +99,50 @@ def progress_enabled(stream: TextIO, quiet: bool = False) -> bool:
         return False
 
 
+class _Count(ProgressColumn):
+    """``41/100 articles`` (or ``41 articles`` without a total), as one unstyled piece of text."""
+
+    def __init__(self, unit: str) -> None:
+        super().__init__()
+        self.unit = unit
+
+    def render(self, task: Task) -> Text:
+        done = int(task.completed)
+        if task.total is None:
+            return Text(f"{done} {self.unit}")
+        total = int(task.total)
+        return Text(f"{done:>{len(str(total))}}/{total} {self.unit}")
+
+
+class _Guarded:
+    """The bar's stream: once a write fails (the terminal went away) it writes nothing more,
+    so a lost terminal never fails the run."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self.stream.write(text)
+            except (OSError, ValueError):
+                self.broken = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self.stream.flush()
+            except (OSError, ValueError):
+                self.broken = True
+
+
 class Progress:
-    """A one-line ``\\r`` progress bar on stderr (see the module docstring).
+    """A progress bar on stderr (see the module docstring).
 
     ``enabled=None`` decides with :func:`progress_enabled` (terminal and not ``quiet``); a
-    disabled bar costs one attribute check per :meth:`advance` and writes nothing.
+    disabled bar counts and writes nothing but the :meth:`note` lines.
     """
 
     def __init__(
@@ -107,12 +161,18 @@ class Progress:
         self.label = label
         self.unit = unit
         self.count = 0
-        self._started = time.monotonic()
-        self._last_draw = 0.0
-        self._width = 0
+        self._out = _Guarded(self.stream)
+        self._bar: Optional[RichProgress] = None
 
     def __enter__(self) -> "Progress":
-        self._draw(force=True)
+        if self.enabled:
+            console = Console(file=self._out, force_terminal=True, highlight=False, markup=False, emoji=False)  # type: ignore[arg-type]
+            self._bar = RichProgress(
+                TextColumn("{task.description}"), BarColumn(), _Count(self.unit), TimeElapsedColumn(), TimeRemainingColumn(),
+                console=console, redirect_stdout=False, redirect_stderr=False,
+            )
+            self._task = self._bar.add_task(self.label, total=self.total)
+            self._bar.start()
         return self
 
     def __exit__(
@@ -124,86 +184,26 @@ class Progress:
         self.close()
 
     def advance(self, n: int = 1) -> None:
-        """Count ``n`` more items done and redraw if enough time has passed."""
+        """Count ``n`` more items done (the bar redraws on its own, a few times a second)."""
         self.count += n
-        if self.enabled:
-            self._draw()
-
-    def set_total(self, total: Optional[int]) -> None:
-        """Change the expected total (e.g. once a lazy input has been counted)."""
-        self.total = total
-        if self.enabled:
-            self._draw(force=True)
+        if self._bar is not None:
+            self._bar.advance(self._task, n)
 
     def note(self, line: str) -> None:
-        """Print ``line`` on the bar's stream above the bar (a warning during the run).
-
-        Without this a message would be glued to the end of the half-drawn bar line.
-        """
-        if self.enabled:
-            try:
-                self.stream.write("\r" + " " * self._width + "\r" + line + "\n")
-                self._width = 0
-            except (OSError, ValueError):
-                self.enabled = False
-            self._draw(force=True)
+        """Print ``line`` on the bar's stream above the bar (a warning during the run)."""
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
-            self.stream.write(line + "\n")
-            self.stream.flush()
+            self._out.write(line + "\n")
+            self._out.flush()
 
     def close(self) -> None:
         """Draw the final state and end the line, so later stderr messages start clean."""
-        if not self.enabled:
-            return
-        self._draw(force=True)
-        self.stream.write("\n")
-        self.stream.flush()
-        self.enabled = False
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
-    def render(self) -> str:
-        """The bar's text as it would be drawn now (without the leading ``\\r``)."""
-        elapsed = max(time.monotonic() - self._started, 1e-9)
-        rate = self.count / elapsed
-        parts = [self.label] if self.label else []
-        if self.total:
-            done = min(self.count / self.total, 1.0)
-            filled = int(done * _BAR_WIDTH)
-            parts.append("[" + "#" * filled + "-" * (_BAR_WIDTH - filled) + "]")
-            width = len(str(self.total))
-            parts.append(f"{self.count:>{width}}/{self.total} {self.unit}")
-        else:
-            parts.append(f"{self.count} {self.unit}")
-        parts.append(f"{rate:.1f}/s")
-        if self.total and 0 < self.count < self.total and rate > 0:
-            parts.append(f"eta {_duration((self.total - self.count) / rate)}")
-        elif self.total is None or self.count >= (self.total or 0):
-            parts.append(_duration(elapsed))
-        return "  ".join(parts)
-
-    def _draw(self, force: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if not force and now - self._last_draw < _MIN_INTERVAL:
-            return
-        self._last_draw = now
-        text = self.render()
-        # Pad with spaces to wipe a longer previous line (no terminal escape codes needed).
-        pad = max(self._width - len(text), 0)
-        self._width = len(text)
-        try:
-            self.stream.write("\r" + text + " " * pad)
-            self.stream.flush()
-        except (OSError, ValueError):  # terminal went away: stop drawing, never fail the run
-            self.enabled = False
-
-
-def _duration(seconds: float) -> str:
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds}s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes}m{seconds:02d}s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m"
+    @property
+    def broken(self) -> bool:
+        """True once writing to the stream failed (the terminal went away); nothing more is drawn."""
+        return self._out.broken

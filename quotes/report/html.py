@@ -7,16 +7,18 @@ differences from the reference highlighted, the variant label and drift reasons 
 misattribution flags, the quotes that have no counterpart elsewhere, and every article's text
 with each quote marked; every quote links to its place in its article. All text is escaped.
 
-Usage::
+Usage (this module itself needs no language model; the quotes come from anywhere)::
 
-    from quotes.variants.align import align
-    from quotes.extract.pipeline import find_quotes
-    from quotes.io.inputs import iter_articles
+    from quotes import align, find_quotes
     from quotes.report.html import write_report
+    from quotes.run.pipeline import read_articles
 
-    articles = {a.id: a for a in iter_articles(["seeds/"])}
+    articles = {a.id: a for a in read_articles(["seeds/"])}
     quotes = [q for a in articles.values() for q in find_quotes(a)]
     write_report(align(quotes), articles, quotes, "report.html")
+
+:func:`quotes.report.sources.gather` does the same from any mix of article files and
+``quotes find``/``quotes align`` JSONL, as ``quotes report`` does.
 
 ``render_report`` returns the HTML as a string instead; ``summarize`` gives the counts the
 header shows.
@@ -36,7 +38,9 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 from pydantic import BaseModel
 
 from quotes._version import __version__
+from quotes.io.output import atomic_output
 from quotes.models import AlignedQuote, Article, DiffOp, Quote, QuoteGroup
+from quotes.text.paragraphs import paragraphs
 from quotes.variants.identity import SpeakerIndex, matches
 
 __all__ = ["ReportSummary", "render_report", "write_report", "summarize", "select_speaker"]
@@ -87,8 +91,10 @@ def summarize(
 ) -> ReportSummary:
     """Count what :func:`render_report` shows for these groups and quotes.
 
-    >>> summarize(groups, quotes).drift                                     # doctest: +SKIP
-    1
+    >>> q = Quote(article="a", text="We will rebuild", start=1, end=16, kind="speech", speaker="Linda Ortiz")
+    >>> s = summarize([], [q])
+    >>> s.speakers, s.groups, s.quotes, s.drift, s.articles
+    (1, 0, 1, 0, 1)
     """
     return _Layout.build(groups, articles or {}, quotes).summary
 
@@ -98,7 +104,10 @@ def select_speaker(
 ) -> tuple[list[QuoteGroup], list[Quote]]:
     """Keep the groups and quotes of one speaker, named any way ("Putin", "President Putin").
 
-    >>> groups, quotes = select_speaker(groups, quotes, "Kim Jong-un")     # doctest: +SKIP
+    >>> quotes = [Quote(article="a", text="advance non-stop", start=0, end=16, kind="speech", speaker="Kim Jong Un"),
+    ...           Quote(article="a", text="heroic", start=30, end=36, kind="fragment", speaker="Vladimir Putin")]
+    >>> [q.text for q in select_speaker([], quotes, "Kim Jong-un")[1]]
+    ['advance non-stop']
     """
     kept_groups = [g for g in groups if matches(name, _group_speaker(g))]
     kept_quotes = [q for q in quotes if matches(name, q.speaker)]
@@ -123,9 +132,11 @@ def render_report(
     maps ``Article.id`` to the article, whose text is shown with every quote marked. A quote
     whose article is missing is still shown, without a link.
 
-    >>> page = render_report(align(quotes), {a.id: a for a in articles}, quotes)   # doctest: +SKIP
-    >>> page.startswith("<!doctype html>")                                           # doctest: +SKIP
-    True
+    >>> art = Article(id="a", text='"We will rebuild," said Linda Ortiz.')
+    >>> q = Quote(article="a", text="We will rebuild,", start=1, end=17, kind="speech", speaker="Linda Ortiz")
+    >>> page = render_report([], {"a": art}, [q])
+    >>> page.startswith("<!doctype html>"), 'data-quote="a#0" title="Linda Ortiz"' in page
+    (True, True)
     """
     layout = _Layout.build(groups, articles, quotes)
     return _Renderer(layout, title).page()
@@ -144,11 +155,12 @@ def write_report(
     The file appears only once it is complete: an error never leaves a half-written report,
     and an existing file stays as it was. Returns the counts shown in the header.
 
-    >>> write_report(groups, articles, quotes, "report.html").groups       # doctest: +SKIP
-    4
+    >>> import os, tempfile
+    >>> q = Quote(article="a", text="We will rebuild", start=1, end=16, kind="speech", speaker="Linda Ortiz")
+    >>> path = os.path.join(tempfile.mkdtemp(), "report.html")
+    >>> write_report([], {}, [q], path).quotes, os.path.getsize(path) > 1000
+    (1, True)
     """
-    from quotes.io.output import atomic_output
-
     layout = _Layout.build(groups, articles, quotes)
     page = _Renderer(layout, title).page()
     with atomic_output(path) as stream:
@@ -605,8 +617,10 @@ class _Renderer:
         n = len(self.layout.marks.get(art.id, []))
         facts.append(f"{n} quote{'s' if n != 1 else ''} marked")
         heading = _e(art.outlet) if art.outlet else f"Article {_e(art.id)}"
+        # numbered by the splitter that set Quote.paragraph, so "¶N" is the Nth paragraph here
         body = "".join(
-            f"<p>{self.marked(art, start, end, anchor)}</p>" for start, end in _paragraphs(art.text)
+            f'<p data-paragraph="{n}">{self.marked(art, start, end, anchor)}</p>'
+            for n, (start, end) in enumerate(paragraphs(art.text), 1)
         )
         return (
             f'<article class="source" id="{anchor}" data-article="{_e(art.id)}">'
@@ -659,7 +673,3 @@ class _Renderer:
         out.append(_e(text[pos:p_end]))
         return "".join(out)
 
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the non-blank lines of ``text`` (news text has one paragraph a line)."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]

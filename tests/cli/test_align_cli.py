@@ -53,13 +53,15 @@ def test_speaker_filter_by_any_name(quotes_cli: Run, align_fixtures: Path) -> No
     result = quotes_cli("align", str(align_fixtures / "found_sample.jsonl"), "--speaker", "president putin", "--format", "jsonl", "--no-semantic")
     assert result.exit_code == 0
     out = rows(result)
-    assert out and all("Putin" in r["speaker"] for r in out)
+    assert len(out) == 4 and all("Putin" in r["speaker"] for r in out)
     assert {r["text"] for r in out} >= {"heroic"}
 
 
 def test_json_nests_quotes_in_groups(quotes_cli: Run, align_fixtures: Path) -> None:
     result = quotes_cli("align", str(align_fixtures / "found_sample.jsonl"), "--format", "json", "--no-semantic")
+    assert result.exit_code == 0
     groups = json.loads(result.stdout)
+    assert [len(g["members"]) for g in groups] == [3, 1, 4, 1]  # every group of the 9 quotes that are not names
     assert all({"id", "speaker", "reference", "members", "flags"} <= g.keys() for g in groups)
     big = max(groups, key=lambda g: len(g["members"]))
     assert big["members"][0]["variant"] == "reference"
@@ -77,6 +79,7 @@ def test_table_shows_groups_side_by_side_without_colour_when_piped(quotes_cli: R
 
 def test_csv(quotes_cli: Run, align_fixtures: Path) -> None:
     result = quotes_cli("align", str(align_fixtures / "found_sample.jsonl"), "--format", "csv", "--no-semantic")
+    assert result.exit_code == 0
     header = result.stdout.splitlines()[0].split(",")
     assert {"cluster", "variant", "diff", "reasons", "flags"} <= set(header)
     assert len(result.stdout.splitlines()) == 11

@@ -35,12 +35,16 @@ def test_json_is_the_library_report(quotes_cli, gold_path: Path) -> None:  # typ
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data == evaluate(str(gold_path), read_predictions(str(PRED))).model_dump(mode="json")
-    without = json.loads(quotes_cli("eval", str(gold_path), str(PRED), "--json").stdout)
+    plain = quotes_cli("eval", str(gold_path), str(PRED), "--json")
+    assert plain.exit_code == 0
+    without = json.loads(plain.stdout)
     assert "errors" not in without and without["e2e_f1"] == data["e2e_f1"]
 
 
 def test_errors_are_listed_before_the_figures(quotes_cli, gold_path: Path) -> None:  # type: ignore[no-untyped-def]
-    lines = quotes_cli("eval", str(gold_path), str(PRED), "--errors").stdout.splitlines()
+    result = quotes_cli("eval", str(gold_path), str(PRED), "--errors")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
     assert lines[0].startswith("speaker  000: 000#6 gold='Donald Trump' predicted='Kim Jong Un'")
     assert any(line.startswith("missed   001: 001#1 'forged at the cost of blood'") for line in lines)
     assert any(line.startswith("extra    000: (gold name) 'Memorial Museum of Combat Feats'") for line in lines)
@@ -76,11 +80,12 @@ def test_gold_with_missing_article_is_one_line(quotes_cli, error_lines, tmp_path
 @pytest.mark.slow
 def test_eval_on_articles_runs_find(quotes_cli, stanza_resources, gold_path: Path, seeds_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     found = quotes_cli("find", str(seeds_dir), "-f", "jsonl")
+    assert found.exit_code == 0
     pred = tmp_path / "found.jsonl"
     pred.write_text(found.stdout)
-    from_file = json.loads(quotes_cli("eval", str(gold_path), str(pred), "--json").stdout)
-    from_dir = json.loads(quotes_cli("eval", str(gold_path), str(seeds_dir), "--json").stdout)
-    from_gold = json.loads(quotes_cli("eval", str(gold_path), "--json").stdout)
+    runs = [quotes_cli("eval", str(gold_path), *args, "--json") for args in ([str(pred)], [str(seeds_dir)], [])]
+    assert [r.exit_code for r in runs] == [0, 0, 0]
+    from_file, from_dir, from_gold = (json.loads(r.stdout) for r in runs)
     assert from_file == from_dir == from_gold
     assert from_file["gold_quotes"] == 36 and from_file["predicted"] > 0
 

@@ -14,9 +14,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
+from quotes.errors import EngineUnavailable, InputError
 from quotes.io.inputs import iter_articles
 from quotes.models import Article, Quote
 
@@ -54,6 +56,68 @@ def test_unknown_engine_is_exit_2(quotes_cli, error_lines) -> None:  # type: ign
     assert "nltk" in line
 
 
+def test_version(quotes_cli) -> None:  # type: ignore[no-untyped-def]
+    from quotes import __version__
+
+    result = quotes_cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"quotes {__version__}\n"
+
+
+@pytest.mark.parametrize("args, expect", [
+    (["find", "x.txt", "--engine", "nltk"], "quotes: find: Invalid value for '--engine'"),
+    (["find", "x.txt", "--workers", "0"], "quotes: find: Invalid value for '--workers'"),
+    (["find", "x.txt", "--colour"], "quotes: find: No such option: --colour"),
+    (["fnd", "x.txt"], "quotes: No such command 'fnd'"),
+])
+def test_usage_errors_are_one_line_exit_2(quotes_cli, error_lines, args: list[str], expect: str) -> None:  # type: ignore[no-untyped-def]
+    result = quotes_cli(*args)
+    assert result.exit_code == 2
+    [line] = error_lines(result)
+    assert line.startswith(expect) and line.endswith("--help`)")
+    assert result.stdout == ""
+
+
+def test_help_shows_the_defaults_and_the_choices(quotes_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "200")
+    result = quotes_cli("find", "--help")
+    assert result.exit_code == 0
+    options = {line.split()[1]: line for line in result.stdout.splitlines() if line.startswith("│ --")}
+    assert "Output format. [default: (table on a terminal, jsonl when piped)]" in options["--format"]
+    assert "<stanza|spacy>" in options["--engine"] and "[default: stanza]" in options["--engine"]
+    assert "[default: ($STANZA_RESOURCES_DIR, else ~/stanza_resources)]" in options["--models-dir"]
+    # every command that takes a shared option says the same about it
+    for command in ("align", "verify", "eval", "index", "report"):
+        text = quotes_cli(command, "--help").stdout
+        assert "Stanza resources folder. [default: ($STANZA_RESOURCES_DIR, else ~/stanza_resources)]" in text, command
+
+
+@pytest.mark.parametrize("exc, code, line", [
+    (InputError("line is not valid JSON", "found.jsonl", 7), 1, "quotes: found.jsonl:7: line is not valid JSON"),
+    (EngineUnavailable("no Stanza models in /m; run `quotes models download`"), 2, "quotes: no Stanza models in /m; run `quotes models download`"),
+    (KeyboardInterrupt(), 130, "quotes: interrupted; out.jsonl was not written"),
+    (BrokenPipeError(), 1, None),
+    (ZeroDivisionError("division by zero"), 1, "quotes: internal error (ZeroDivisionError: division by zero); please report it"),
+])
+def test_one_error_mapping(exc: BaseException, code: int, line: Optional[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    from quotes.cli.app import exit_on_error
+
+    monkeypatch.delenv("QUOTES_DEBUG", raising=False)
+    # the test's stdout stays (quotes.cli.app is also the name of the Typer object: take the module)
+    monkeypatch.setattr(sys.modules["quotes.cli.app"], "silence_stdout", lambda: None)
+    with pytest.raises(typer.Exit) as stopped:
+        with exit_on_error("interrupted; out.jsonl was not written"):
+            raise exc
+    assert stopped.value.exit_code == code
+    lines = capsys.readouterr().err.splitlines()
+    if line is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and lines[0].startswith(line)
+
+
 def test_unknown_kind_is_exit_2(quotes_cli, error_lines) -> None:  # type: ignore[no-untyped-def]
     result = quotes_cli("find", str(FIX / "corpus"), "--kinds", "speech,quip")
     assert result.exit_code == 2
@@ -75,7 +139,7 @@ def test_an_unexpected_error_is_one_line_and_leaves_no_file(quotes_cli, error_li
         yield from ()
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(find_module, "extract_paths", broken)
+    monkeypatch.setattr(find_module, "find_in_paths", broken)
     out = tmp_path / "out.jsonl"
     result = quotes_cli("find", str(FIX / "corpus"), "-o", str(out))
     assert result.exit_code == 1
@@ -188,14 +252,18 @@ def test_bad_inputs_are_one_line_each_and_the_rest_is_processed(quotes_cli, erro
 
 @pytest.mark.slow
 def test_cp1252_article_gives_its_quote(quotes_cli, stanza_resources) -> None:  # type: ignore[no-untyped-def]
-    rows = [json.loads(x) for x in quotes_cli("find", str(FIX / "cp1252.txt"), "-f", "jsonl").stdout.splitlines()]
+    result = quotes_cli("find", str(FIX / "cp1252.txt"), "-f", "jsonl")
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert "We will rebuild the bridge by spring," in [r["text"] for r in rows]
 
 
 @pytest.mark.slow
 def test_stray_marks_do_not_swallow_the_real_quotes(quotes_cli, stanza_resources) -> None:  # type: ignore[no-untyped-def]
     path = FIX / "stray_quotes.txt"  # 160 roster lines with inch marks (6'2"), then two real quotes
-    rows = [json.loads(x) for x in quotes_cli("find", str(path), "-f", "jsonl").stdout.splitlines()]
+    result = quotes_cli("find", str(path), "-f", "jsonl")
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     check_offsets(rows, article_texts(path))
     texts = [r["text"] for r in rows]
     assert "deeper than it has been in a decade" in texts
@@ -233,18 +301,24 @@ def test_empty_folder_is_exit_1(quotes_cli, error_lines, stanza_resources, tmp_p
 @pytest.mark.slow
 def test_stdin_text_and_jsonl(quotes_cli, stanza_resources) -> None:  # type: ignore[no-untyped-def]
     text = 'The mayor said the budget was "a disaster for the city."\n'
-    rows = [json.loads(x) for x in quotes_cli("find", "-", "-f", "jsonl", input=text).stdout.splitlines()]
+    result = quotes_cli("find", "-", "-f", "jsonl", input=text)
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert [(r["article"], r["text"]) for r in rows] == [("stdin", "a disaster for the city.")]
     check_offsets(rows, {"stdin": text})
     lines = json.dumps({"id": "w1", "text": text}) + "\n" + json.dumps({"id": "w2", "text": '"No comment," he said.'}) + "\n"
-    rows = [json.loads(x) for x in quotes_cli("find", "-", "-f", "jsonl", input=lines).stdout.splitlines()]
+    result = quotes_cli("find", "-", "-f", "jsonl", input=lines)
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert [(r["article"], r["text"]) for r in rows] == [("w1", "a disaster for the city."), ("w2", "No comment,")]
 
 
 @pytest.mark.slow
 def test_kinds_filter(quotes_cli, seeds_jsonl, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
     all_rows = seeds_jsonl
-    rows = [json.loads(x) for x in quotes_cli("find", str(seeds_dir), "-f", "jsonl", "--kinds", "name").stdout.splitlines()]
+    result = quotes_cli("find", str(seeds_dir), "-f", "jsonl", "--kinds", "name")
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert rows == [r for r in all_rows if r["kind"] == "name"]
     assert 0 < len(rows) < len(all_rows)
 

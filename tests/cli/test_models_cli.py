@@ -17,7 +17,9 @@ def test_status_lists_processors(quotes_cli, error_lines, stanza_resources: Path
 
 
 def test_status_json_follows_the_environment(quotes_cli, stanza_resources: Path) -> None:  # type: ignore[no-untyped-def]
-    data = json.loads(quotes_cli("models", "status", "--json").stdout)  # STANZA_RESOURCES_DIR set by the fixture
+    result = quotes_cli("models", "status", "--json")  # STANZA_RESOURCES_DIR set by the fixture
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
     assert data["models_dir"] == str(stanza_resources)
     assert data["usable"] is True and data["processors"]["tokenize"] is True
 
@@ -43,4 +45,5 @@ def test_download_failure_is_one_line_exit_2(quotes_cli, error_lines, tmp_path: 
 
 def test_models_without_subcommand_shows_help(quotes_cli) -> None:  # type: ignore[no-untyped-def]
     result = quotes_cli("models")
+    assert result.exit_code == 2  # a usage error, with the help as its message
     assert "status" in result.output and "download" in result.output

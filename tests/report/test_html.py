@@ -401,6 +401,53 @@ def test_article_text_is_shown_whole(data, dom):
         assert words(shown) == words(art.text)
 
 
+HARD_WRAPPED = (
+    "The council met late on Tuesday to decide the future of the\n"
+    "river bridge, which has been closed to traffic since the\n"
+    "spring floods cut the east bank off from the town centre.\n"
+    "\n"
+    "\"We will rebuild the bridge by spring,\" said Mayor Linda\n"
+    "Ortiz, who chaired the meeting and promised a vote on the\n"
+    "contract within the month.\n"
+    "\n"
+    "Residents were not convinced. \"We have heard that before,\"\n"
+    "said Tom Reyes, who runs the bakery on the east bank and has\n"
+    "lost half of his customers since the closure.\n"
+    "\n"
+    "The engineers' report will be published next week, along\n"
+    "with the cost of the repairs.\n"
+)
+
+
+def test_paragraph_labels_point_at_the_right_paragraph_of_hard_wrapped_text():
+    from quotes.text.paragraphs import paragraphs
+
+    text = HARD_WRAPPED
+    quotes = []
+    for index, (said, speaker, paragraph) in enumerate([
+        ("We will rebuild the bridge by spring,", "Linda Ortiz", 1),
+        ("We have heard that before,", "Tom Reyes", 2),
+    ]):
+        start = text.index(said)
+        quotes.append(Quote(article="bridge", text=said, start=start, end=start + len(said), kind="speech",
+                            speaker=speaker, index=index, paragraph=paragraph))
+    # the splitter that sets Quote.paragraph puts the quotes in blocks 2 and 3 (not lines 5 and 9)
+    blocks = paragraphs(text)
+    assert len(blocks) == 4
+    assert [next(i for i, (s, e) in enumerate(blocks) if s <= q.start < e) for q in quotes] == [1, 2]
+    dom = parse(render_report([], {"bridge": Article(id="bridge", text=text)}, quotes))
+    shown = dom.find("article", cls="source", data_article="bridge").find("div", cls="body").find_all("p")
+    assert [p.attrs["data-paragraph"] for p in shown] == ["1", "2", "3", "4"]
+    for q in quotes:
+        link = dom.find(None, data_quote=q.id).find("a", cls="src")
+        assert link.text().endswith(f"¶{q.paragraph + 1}")
+        mark = dom.find("mark", data_quote=q.id)
+        [para] = [a for a in mark.ancestors() if a.tag == "p"]
+        assert para is shown[q.paragraph]
+        assert para.attrs["data-paragraph"] == str(q.paragraph + 1)
+    assert words(shown[2].text().replace("↩", "")) == words(text[blocks[2][0]:blocks[2][1]])
+
+
 def test_nested_quotes_and_quotes_across_paragraphs_are_marked():
     text = 'He said: "They told me \'we are ready\' before the vote.\nIt never came," he added.'
     outer_start = text.index("They")
@@ -565,7 +612,7 @@ def test_cli_reports_align_jsonl_with_article_texts(data, tmp_path):
 
 
 def test_groups_are_rebuilt_from_align_rows_with_the_majority_speaker(data):
-    from quotes.cli.report import groups_from_rows
+    from quotes.report.sources import groups_from_rows
 
     rows = aligned_rows(data)
     ref = next(r for r in rows if r.cluster == "volodin-thanks-soldiers" and r.variant == "reference")
@@ -665,3 +712,31 @@ def test_cli_report_from_articles(stanza_resources, seeds_dir, tmp_path):
     dom = parse(out.read_text(encoding="utf-8"))
     assert counts and int(counts[2]) == len(dom.find_all("article", cls="group")) > 0
     assert len(dom.find_all("article", cls="source")) == 5
+
+
+def test_the_report_does_not_pull_in_the_extraction_stack():
+    """Rendering needs no language model: follow the module-level imports of quotes.report.html
+    (package ``__init__`` files aside, the public face imports everything on purpose)."""
+    import ast
+
+    def module_imports(name: str) -> set[str]:
+        path = ROOT / (name.replace(".", "/") + ".py")
+        if not path.is_file():
+            path = ROOT / name.replace(".", "/") / "__init__.py"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found = set()
+        for node in tree.body:  # module level only: imports inside functions run when called
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("quotes"):
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("quotes")}
+        return found
+
+    seen, todo = set(), ["quotes.report.html"]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += sorted(module_imports(name) - seen)
+    assert "quotes.models" in seen and "quotes.variants.identity" in seen
+    assert not {m for m in seen if m.startswith(("quotes.extract", "quotes.annotate"))}

@@ -1,0 +1,319 @@
+"""Paths → quotes, with every bad input reported and the run going on: what the commands run.
+
+Each ``quotes`` command is one call here (or one :class:`~quotes.store.db.QuoteStore` call),
+so a pipeline can do what the command line does::
+
+    from quotes.run.pipeline import align_paths, find_in_paths, read_inputs
+
+    for article, quotes in find_in_paths(["seeds/"], on_error=print):   # quotes find
+        ...
+    quotes = read_inputs(["found.jsonl", "more/"], on_error=print).quotes  # rows as written, or found
+    alignment = align_paths(["found.jsonl"], speaker="Putin")             # quotes align
+    rows = alignment.rows()                                               # its JSONL rows
+
+Errors: ``on_error`` receives one line for each input (file, JSONL line or article) that
+could not be read or processed, and the run goes on; without it the first such problem is
+raised (:class:`~quotes.errors.InputError`, or the article's own exception). A missing
+language engine is always raised (:class:`~quotes.errors.EngineUnavailable`): without it
+nothing can be done.
+
+Inputs everywhere: article files (``.txt``, ``.md``, ``.jsonl`` of ``{"id", "text"}``),
+directories, ``-`` for stdin (see :mod:`quotes.io.inputs`), and the JSONL that ``quotes
+find``/``quotes align`` write, which is read as it is instead of being searched again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from quotes.errors import InputError, describe_failure
+from quotes.evaluate import (
+    DEFAULT_KINDS,
+    EvalReport,
+    evaluate,
+    load_gold,
+    read_predictions,
+)
+from quotes.io.inputs import (
+    first_json_object,
+    is_quote_jsonl,
+    iter_articles,
+    iter_quote_rows,
+    read_text_file,
+)
+from quotes.models import AlignedQuote, Article, Quote, QuoteGroup, VerifyResult
+from quotes.run.parallel import map_articles
+from quotes.store.db import QuoteStore
+from quotes.variants.align import Aligner, aligned_quotes
+from quotes.variants.identity import matches
+from quotes.variants.verify import verify
+
+__all__ = [
+    "Alignment",
+    "Inputs",
+    "OnError",
+    "align_paths",
+    "align_store",
+    "evaluate_paths",
+    "find_in_paths",
+    "has_quote_rows",
+    "read_articles",
+    "read_inputs",
+    "verify_paths",
+]
+
+OnError = Callable[[str], None]
+"""Receives one line per input that failed (``"found.jsonl:7: line is not valid JSON; ..."``)."""
+
+
+def find_in_paths(
+    paths: Sequence[str],
+    *,
+    engine: str = "stanza",
+    models_dir: Optional[str] = None,
+    workers: int = 1,
+    on_error: Optional[OnError] = None,
+) -> Iterator[tuple[Article, list[Quote]]]:
+    """Yield ``(article, quotes)`` for every article in ``paths``, in input order.
+
+    ``workers`` processes each load the engine once (:func:`quotes.run.parallel.map_articles`);
+    the output is the same for any number. The engine is loaded at the first article, so an
+    input without articles never loads a model.
+
+    >>> list(find_in_paths(["no-such-folder"], on_error=print))
+    no-such-folder: no such file or directory; check the path
+    []
+    """
+    for article, result in map_articles(read_articles(paths, on_error=on_error), workers, engine, models_dir):
+        if isinstance(result, Exception):
+            if on_error is None:
+                raise result
+            on_error(describe_failure(article.source or article.id, result))
+            continue
+        yield article, result
+
+
+def read_articles(paths: Sequence[str], *, on_error: Optional[OnError] = None) -> Iterator[Article]:
+    """The articles in ``paths`` (:func:`quotes.io.inputs.iter_articles`), each one that cannot be
+    read passed to ``on_error`` (or raised, without it).
+
+    >>> [a.id for a in read_articles(["fixtures/inputs/corpus/a_council.txt"])]
+    ['a_council']
+    """
+    for item in iter_articles(paths):
+        if isinstance(item, InputError):
+            _report(on_error, item)
+        else:
+            yield item
+
+
+@dataclass
+class Inputs:
+    """What :func:`read_inputs` read: the quotes in input order, and the articles by id."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    find: bool = True,
+    keep_articles: bool = False,
+    engine: str = "stanza",
+    models_dir: Optional[str] = None,
+    workers: int = 1,
+    on_error: Optional[OnError] = None,
+) -> Inputs:
+    """The quotes of ``paths``: quote JSONL as written, articles searched with ``find_quotes``.
+
+    A quote JSONL file (``quotes find``/``quotes align`` output) gives its rows as they are
+    (:class:`~quotes.models.AlignedQuote` for ``align`` rows); rows without an ``index`` (or
+    with clashing ones) are numbered in file order within their article, so that no quote is
+    lost. Any other path is read as articles, and their quotes are found when ``find`` is true
+    (``find=False``: the articles only supply texts). ``keep_articles`` keeps the articles read
+    in :attr:`Inputs.articles` (the first article of each id).
+
+    >>> read_inputs(["fixtures/align/found_sample.jsonl"]).quotes[0].text
+    'advance non-stop,'
+    """
+    out = Inputs()
+    run: list[str] = []  # consecutive article paths: one engine run (and one worker pool) for them
+
+    def flush() -> None:
+        if not run:
+            return
+        if find:
+            for article, found in find_in_paths(run, engine=engine, models_dir=models_dir, workers=workers, on_error=on_error):
+                if keep_articles:
+                    out.articles.setdefault(article.id, article)
+                out.quotes.extend(found)
+        elif keep_articles:
+            for article in read_articles(run, on_error=on_error):
+                out.articles.setdefault(article.id, article)
+        run.clear()
+
+    for path in paths:
+        if not is_quote_jsonl(path):
+            run.append(path)
+            continue
+        flush()
+        rows: list[Quote] = []
+        for row in iter_quote_rows(path):
+            if isinstance(row, InputError):
+                _report(on_error, row)
+            else:
+                rows.append(row)
+        out.quotes.extend(_unique_ids(rows))
+    flush()
+    return out
+
+
+def has_quote_rows(paths: Sequence[str]) -> bool:
+    """True when one of ``paths`` is quote JSONL (``quotes find``/``quotes align`` output)."""
+    return any(is_quote_jsonl(p) for p in paths)
+
+
+@dataclass
+class Alignment:
+    """Groups of renderings and the quotes they were made from (:func:`align_paths`)."""
+
+    groups: list[QuoteGroup]
+    quotes: list[Quote]
+
+    def rows(self) -> list[AlignedQuote]:
+        """One row per quote, in input order: the ``quotes align --format jsonl`` rows."""
+        return aligned_quotes(self.quotes, self.groups)
+
+    def of_speaker(self, speaker: Optional[str]) -> "Alignment":
+        """Only the groups with a quote by ``speaker`` (named any way), and their quotes."""
+        if not speaker:
+            return self
+        groups = [g for g in self.groups if any(matches(speaker, m.speaker) for m in g.members)]
+        keep = {m.id for g in groups for m in g.members}
+        return Alignment(groups, [q for q in self.quotes if q.id in keep])
+
+
+def align_paths(
+    paths: Sequence[str],
+    *,
+    speaker: Optional[str] = None,
+    semantic: Optional[bool] = None,
+    model: Optional[str] = None,
+    engine: str = "stanza",
+    models_dir: Optional[str] = None,
+    workers: int = 1,
+    on_error: Optional[OnError] = None,
+) -> Alignment:
+    """``quotes align PATH...``: group the renderings of the same words across the inputs.
+
+    ``semantic``/``model``: see :class:`~quotes.variants.align.Aligner`; ``speaker`` keeps
+    the groups with a quote by that person (:meth:`Alignment.of_speaker`).
+
+    >>> a = align_paths(["fixtures/align/found_sample.jsonl"], semantic=False)
+    >>> sorted(m.variant for m in a.groups[0].members)
+    ['identical', 'orthographic', 'reference']
+    """
+    quotes = read_inputs(paths, engine=engine, models_dir=models_dir, workers=workers, on_error=on_error).quotes
+    aligner = Aligner(semantic=semantic, model=model)
+    aligner.add(quotes)
+    return Alignment(aligner.groups, quotes).of_speaker(speaker)
+
+
+def align_store(db: str, *, speaker: Optional[str] = None, semantic: Optional[bool] = None) -> Alignment:
+    """``quotes align --db STORE``: the store's groups, after aligning its quotes not yet aligned."""
+    if not Path(db).is_file():
+        raise InputError(f"no such quote store; create it with `quotes index PATH... --db {db}`", db)
+    with QuoteStore(db, create=False) as store:
+        store.align(semantic=semantic)
+        groups = store.groups()
+    return Alignment(groups, [m for g in groups for m in g.members]).of_speaker(speaker)
+
+
+def verify_paths(
+    source: str,
+    paths: Sequence[str],
+    *,
+    speaker: Optional[str] = None,
+    engine: str = "stanza",
+    models_dir: Optional[str] = None,
+    workers: int = 1,
+    on_error: Optional[OnError] = None,
+) -> list[VerifyResult]:
+    """``quotes verify SOURCE PATH...``: check every quote of ``paths`` against the text in ``source``.
+
+    Quotes of kind ``name`` are not checked; ``speaker`` keeps the quotes of that person.
+    """
+    source_text = read_text_file(source)
+    quotes = read_inputs(paths, engine=engine, models_dir=models_dir, workers=workers, on_error=on_error).quotes
+    wanted = [q for q in quotes if q.kind != "name" and (speaker is None or matches(speaker, q.speaker))]
+    return verify(source_text, wanted)
+
+
+def evaluate_paths(
+    gold: str,
+    paths: Optional[Sequence[str]] = None,
+    *,
+    kinds: Sequence[str] = DEFAULT_KINDS,
+    engine: str = "stanza",
+    models_dir: Optional[str] = None,
+    workers: int = 1,
+    on_error: Optional[OnError] = None,
+) -> EvalReport:
+    """``quotes eval GOLD [PATH...]``: score predictions files, or the quotes found in articles.
+
+    A JSONL file whose rows name an ``article`` (``quotes find``/``quotes align`` output, or
+    any scorer-style predictions) is scored as it is; other paths are articles to run find on.
+    Without ``paths``, find runs on the gold's own articles.
+    """
+    if not paths:
+        folder = Path(gold).parent
+        paths = [str(folder / a.file) for a in load_gold(gold).articles]
+    rows: list[Union[Quote, dict[str, Any]]] = []
+    articles = []
+    for path in paths:
+        if _is_predictions(path):
+            for row in read_predictions(path):
+                if isinstance(row, InputError):
+                    _report(on_error, row)
+                else:
+                    rows.append(row)
+        else:
+            articles.append(path)
+    if articles:
+        rows.extend(read_inputs(articles, engine=engine, models_dir=models_dir, workers=workers, on_error=on_error).quotes)
+    return evaluate(gold, rows, kinds=kinds)
+
+
+def _is_predictions(path: str) -> bool:
+    """Rows that name an ``article`` (quote rows, scorer-style predictions); articles carry ``id``."""
+    first = first_json_object(path)
+    return first is not None and "article" in first and "id" not in first
+
+
+def _report(on_error: Optional[OnError], error: InputError) -> None:
+    if on_error is None:
+        raise error
+    on_error(str(error))
+
+
+def _unique_ids(rows: Iterable[Quote]) -> list[Quote]:
+    """Quotes are known by ``article#index``; rows written without ``index`` (or with clashing
+    ones) are numbered in file order within their article so that no quote is lost."""
+    rows = list(rows)
+    spans: dict[str, tuple[int, int, str]] = {}
+    for r in rows:
+        if spans.setdefault(r.id, (r.start, r.end, r.text)) != (r.start, r.end, r.text):
+            break
+    else:
+        return rows
+    counters: dict[str, int] = {}
+    out = []
+    for r in rows:
+        n = counters.get(r.article, 0)
+        counters[r.article] = n + 1
+        out.append(r.model_copy(update={"index": n}))
+    return out
