@@ -26,7 +26,8 @@ from quotes.models import (
     Variant,
     VerifyResult,
 )
-from quotes.report.html import render_report
+from quotes.report.html import render_report, write_report
+from quotes.run.pipeline import align_paths, evaluate_paths, find_in_paths, read_inputs, verify_paths
 from quotes.store.db import QuoteStore
 from quotes.variants.align import align
 from quotes.variants.compare import compare
@@ -49,11 +50,17 @@ __all__ = [
     "VerifyResult",
     "__version__",
     "align",
+    "align_paths",
     "compare",
     "evaluate",
+    "evaluate_paths",
+    "find_in_paths",
     "find_quotes",
     "find_quotes_in_document",
     "get_engine",
+    "read_inputs",
     "render_report",
     "verify",
+    "verify_paths",
+    "write_report",
 ]
