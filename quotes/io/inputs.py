@@ -38,7 +38,7 @@ How text files are decoded (:func:`read_text_file`):
 - UTF-8, with a leading byte-order mark removed (UTF-16 with a byte-order mark, as Windows
   writes "Unicode" text, is decoded too). Text that is not UTF-8 is tried as Windows-1252 and
   accepted only if that gives no control characters, with one note to ``on_note`` naming the
-  file and the encoding assumed (the command line prints it on stderr); otherwise it is an
+  file and the encoding assumed (for the command line to print on stderr); otherwise it is an
   error that says how to re-encode it. A file with NUL bytes in its first 8 KiB is binary, not text.
 - Line ends are read the way Python reads text by default (``open(path).read()``,
   ``Path.read_text()``): ``\\r\\n`` and ``\\r`` become ``\\n``.
