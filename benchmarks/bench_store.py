@@ -27,7 +27,8 @@ Reported: time to index N new articles (storage and alignment split), store size
 peak memory (RSS of a fresh process doing the work: its baseline after imports and its peak
 during the work), time to
 re-index all N unchanged articles (the no-op path), time to index 100 more articles into
-the full store (incremental alignment), and search latency p50/p95 over 300 queries (phrases
+the full store (incremental alignment), with its ratio to aligning the whole corpus from
+scratch in the same run and whether the groups are the same, and search latency p50/p95 over 300 queries (phrases
 of stored quotes, some with a speaker filter).
 """
 
@@ -183,6 +184,19 @@ def measure(corpus_path: Path, db: Path, extract: int, workers: int = 1) -> dict
         inc = store.add(more, semantic=False)
         result["incremental_100_s"] = time.perf_counter() - t
         result["incremental_groups_touched"] = inc.groups_touched
+        # the same corpus aligned from scratch, in this run: what the incremental path must
+        # equal, and what its time is a fraction of
+        from quotes.variants.align import align
+
+        everything = [q for _, qs in pairs + more for q in qs]
+        t = time.perf_counter()
+        full = align(everything, semantic=False)
+        result["full_realign_s"] = time.perf_counter() - t
+        result["incremental_ratio"] = result["incremental_100_s"] / result["full_realign_s"]
+        stored = _signature(store.groups())
+        fresh = _signature(full)
+        result["incremental_equals_full"] = stored == fresh
+        result["groups_differing"] = len(set(stored) ^ set(fresh))
 
         result["search"] = _search_latency(store, pairs)
         result["search_speaker"] = _search_latency(store, pairs, with_speaker=True)
@@ -192,6 +206,10 @@ def measure(corpus_path: Path, db: Path, extract: int, workers: int = 1) -> dict
     if extract:
         result["extract"] = _extract(rows[:extract], db.with_name("extract.db"), workers)
     return result
+
+
+def _signature(groups: list[Any]) -> list[tuple[str, tuple[tuple[str, Any, Any], ...]]]:
+    return sorted((g.id, tuple((m.id, m.cluster, m.variant) for m in g.members)) for g in groups)
 
 
 def _search_latency(store: Any, pairs: list[Any], with_speaker: bool = False, n: int = 300) -> dict[str, float]:
@@ -287,7 +305,9 @@ def main() -> None:
     if args.markdown:
         print(
             f"| {r['articles']:,} | {r['quotes']:,} | {r['index_s']:.1f} s ({r['store_s']:.1f} store + {r['align_s']:.1f} align) "
-            f"| {r['db_mb']:.0f} MB | {r['peak_rss_mb']:.0f} MB | {r['reindex_unchanged_s']:.1f} s | {r['incremental_100_s']:.2f} s "
+            f"| {r['db_mb']:.0f} MB | {r['peak_rss_mb']:.0f} MB | {r['reindex_unchanged_s']:.1f} s "
+            f"| {r['incremental_100_s']:.2f} s ({r['incremental_ratio']:.2f} of a full re-align, {r['full_realign_s']:.1f} s; "
+            f"{'same groups' if r['incremental_equals_full'] else str(r['groups_differing']) + ' groups differ'}) "
             f"| {r['search']['p50_ms']:.1f} / {r['search']['p95_ms']:.1f} ms | {r['search_speaker']['p50_ms']:.1f} / {r['search_speaker']['p95_ms']:.1f} ms |"
         )
     else:

@@ -17,18 +17,29 @@ What is read from where:
 
 - a ``.jsonl`` file: one article per non-empty line, ``{"id", "text"}`` plus optional
   ``"outlet"``, ``"url"``, ``"date"``. ``Article.text`` is the JSON string exactly as decoded.
+  A file of quote rows (``quotes find`` output) is one error that points to ``quotes align``.
 - any other file (``.txt``, ``.md``, ...): one article, ``id`` = the file stem.
 - a directory: its ``.txt``, ``.jsonl`` and ``.md`` files, recursively, in sorted name order;
-  hidden files and folders (``.name``) are skipped.
-- ``-``: standard input, read as JSONL when every non-empty line is a JSON object, else as
-  one text article with ``id`` ``"stdin"``.
+  hidden files and folders (``.name``) are skipped. A directory with none, among other
+  inputs, is one error (given alone, it is simply no articles).
+- ``-``: standard input, read as JSONL when its first non-blank line starts with ``{`` (then
+  every line is checked as in a ``.jsonl`` file), else as one text article with ``id``
+  ``"stdin"``. A pipe given as a path (``<(cat f)``, ``/dev/fd/63``) is sniffed the same way and
+  its article is named ``fd-63`` (``/dev/stdin`` is ``stdin``).
+
+Article ids are unique within one call: when two files would both be named by the same stem
+(``bbc/story.txt`` and ``cnn/story.txt``), each of them is named by as many of its last path
+parts as tell them apart, without the extension (``bbc/story`` and ``cnn/story``); a file that
+is named on its own keeps its stem. An ``"id"`` of a JSONL article that an earlier article of
+the same call already has is an error for that line (the first article keeps it).
 
 How text files are decoded (:func:`read_text_file`):
 
 - UTF-8, with a leading byte-order mark removed (UTF-16 with a byte-order mark, as Windows
   writes "Unicode" text, is decoded too). Text that is not UTF-8 is tried as Windows-1252 and
-  accepted only if that gives no control characters; otherwise it is an error that says how to
-  re-encode it. A file with NUL bytes in its first 8 KiB is binary, not text.
+  accepted only if that gives no control characters, with one note to ``on_note`` naming the
+  file and the encoding assumed (for the command line to print on stderr); otherwise it is an
+  error that says how to re-encode it. A file with NUL bytes in its first 8 KiB is binary, not text.
 - Line ends are read the way Python reads text by default (``open(path).read()``,
   ``Path.read_text()``): ``\\r\\n`` and ``\\r`` become ``\\n``.
 
@@ -42,9 +53,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePath
 from typing import Any, Optional, Union
 
 from pydantic import ValidationError
@@ -67,12 +79,19 @@ _ALIGN_FIELDS = frozenset(AlignedQuote.model_fields) - frozenset(Quote.model_fie
 
 _stdin_cache: Optional[tuple[object, bytes]] = None
 
+Note = Callable[[str], None]
+"""Where a reader sends a note that is not an error (e.g. the encoding it assumed)."""
 
-def read_text_file(path: str) -> str:
+# Paths of already open descriptors: a process substitution `<(cat f)` arrives as /dev/fd/63.
+_FD_DIRS = ("/dev/fd", "/proc/self/fd")
+
+
+def read_text_file(path: str, *, on_note: Optional[Note] = None) -> str:
     """Read a text file the way every ``quotes`` command does and return its text.
 
     UTF-8 (byte-order mark removed) or, failing that, clean Windows-1252; line ends as
-    Python's default text reading gives them. ``path`` may be ``"-"`` for stdin.
+    Python's default text reading gives them. ``path`` may be ``"-"`` for stdin. A file read
+    as Windows-1252 gives one line to ``on_note`` (if given) naming it and the encoding assumed.
 
     >>> read_text_file("seeds/004_e767feebfdfeb732.txt")[:23]
     'North Korean leader Kim'
@@ -80,27 +99,33 @@ def read_text_file(path: str) -> str:
     Raises :class:`InputError` (message: what is wrong; what to do) for a missing, unreadable,
     binary, empty or undecodable file.
     """
-    return _decode(_read_bytes(path), _display(path))
+    return _decode(_read_bytes(path), _display(path), on_note or _no_note)
 
 
-def iter_articles(paths: Sequence[str]) -> Iterator[Union[Article, InputError]]:
+def iter_articles(paths: Sequence[str], *, on_note: Optional[Note] = None) -> Iterator[Union[Article, InputError]]:
     """Yield every article found in ``paths`` (files, directories, ``"-"``), in order.
 
     Problems come out as :class:`InputError` items in their place in the order, so callers
-    report them and carry on:
+    report them and carry on; notes that are not errors (a file read as Windows-1252) go to
+    ``on_note`` one line each, if it is given. Ids are unique (see the module docstring):
 
     >>> [a.id for a in iter_articles(["seeds/"]) if isinstance(a, Article)][:2]
     ['000_f0527c374ae16ed0', '001_c375639ba006c2fc']
     """
+    note = on_note or _no_note
+    ids = _RunIds(paths)
     for path in paths:
         if path == STDIN:
-            yield from _stdin_articles()
-            continue
-        p = Path(path)
-        if p.is_dir():
-            yield from _walk_dir(p)
+            items = _stdin_articles(note)
         else:
-            yield from _file_articles(p, explicit=True)
+            p = Path(path)
+            if p.is_dir():
+                # alone, an empty folder is simply no articles (commands say "no articles found")
+                items = _dir_articles(p, ids, note, report_empty=len(paths) > 1)
+            else:
+                items = _file_articles(p, ids, note, explicit=True)
+        for item in items:
+            yield item if isinstance(item, InputError) else ids.claim(item)
 
 
 def iter_quote_rows(path: str) -> Iterator[Union[Quote, AlignedQuote, InputError]]:
@@ -217,6 +242,10 @@ def _display(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
+def _no_note(message: str) -> None:
+    """A library caller that passes no ``on_note`` does not want notes on its stderr."""
+
+
 def _stdin_bytes() -> bytes:
     """Stdin can be read once; keep its bytes so ``is_quote_jsonl("-")`` does not consume it.
 
@@ -237,7 +266,7 @@ def _reset_stdin_cache() -> None:
     _stdin_cache = None
 
 
-def _decode(data: bytes, path: str) -> str:
+def _decode(data: bytes, path: str, on_note: Note) -> str:
     if data.startswith(_UTF16_BOMS):
         # Windows "Unicode" text: full of NUL bytes, but text all the same.
         try:
@@ -253,6 +282,10 @@ def _decode(data: bytes, path: str) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _decode_cp1252(data, path)
+            on_note(
+                f"{path}: not UTF-8, read as Windows-1252; if its accents look wrong, "
+                f"{_reencode_hint(path)}"
+            )
     # Python's universal newlines, as in Path.read_text(): \r\n and lone \r become \n.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -284,7 +317,104 @@ def _shell_word(path: str) -> str:
 # --- articles ----------------------------------------------------------------------------------
 
 
-def _walk_dir(root: Path) -> Iterator[Union[Article, InputError]]:
+class _RunIds:
+    """The article ids of one :func:`iter_articles` call: a file's stem, or, when another file
+    of the call has the same stem, as many of its last path parts as tell them apart."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        by_stem: dict[str, dict[str, str]] = {}  # stem -> {real path: path as given, absolute}
+        for path in _named_text_files(paths):
+            by_stem.setdefault(path.stem, {})[os.path.realpath(path)] = os.path.abspath(path)
+        self._long: dict[str, str] = {}
+        for files in by_stem.values():
+            if len(files) > 1:
+                self._long.update(_distinct_names(files))
+        self._owner: dict[str, tuple[str, str]] = {}  # id -> (what claimed it, its source)
+
+    def file_id(self, path: Path) -> str:
+        """The id of the article in the text file ``path``."""
+        return _fd_id(path) or self._long.get(os.path.realpath(path), path.stem)
+
+    def claim(self, article: Article) -> Union[Article, InputError]:
+        """``article`` with an id no other article of this call has (the same file or line read
+        twice keeps its id); a JSONL ``"id"`` that is taken is an error for that line."""
+        key = _source_key(article.source or article.id)
+        owner = self._owner.get(article.id)
+        if owner is None or owner[0] == key:
+            self._owner[article.id] = (key, article.source or article.id)
+            return article
+        if _is_jsonl_source(article.source):  # the writer chose this id: do not rename it
+            path, _, line = (article.source or "").rpartition(":")
+            return InputError(
+                f'article id "{article.id}" is already used by {owner[1]}; give each article its own "id"',
+                path, int(line),
+            )
+        n = 2
+        while f"{article.id}-{n}" in self._owner:
+            n += 1
+        new_id = f"{article.id}-{n}"
+        self._owner[new_id] = (key, article.source or new_id)
+        return article.model_copy(update={"id": new_id})
+
+
+def _named_text_files(paths: Sequence[str]) -> Iterator[Path]:
+    """Every file of ``paths`` whose article is named after the file (not JSONL, not a pipe)."""
+    for path in paths:
+        if path == STDIN:
+            continue
+        p = Path(path)
+        files = (f for f in _walk(p) if isinstance(f, Path)) if p.is_dir() else iter([p])
+        for f in files:
+            if f.suffix.lower() not in (".jsonl", ".json") and not _fd_id(f):
+                yield f
+
+
+def _distinct_names(files: dict[str, str]) -> dict[str, str]:
+    """``{real path: id}`` for files that share a stem: the fewest last path parts (without the
+    extension, or with it when only the extension differs) that give each its own id.
+
+    >>> _distinct_names({"1": "/news/bbc/story.txt", "2": "/news/cnn/story.txt"})
+    {'1': 'bbc/story', '2': 'cnn/story'}
+    >>> _distinct_names({"1": "/news/story.txt", "2": "/news/story.md"})
+    {'1': 'story.txt', '2': 'story.md'}
+    """
+    for keep_suffix in (False, True):
+        parts = {
+            real: [p for p in (PurePath(shown) if keep_suffix else PurePath(shown).with_suffix("")).parts if p != "/"]
+            for real, shown in files.items()
+        }
+        for k in range(1, max(len(p) for p in parts.values()) + 1):
+            names = {real: "/".join(p[-k:]) for real, p in parts.items()}
+            if len(set(names.values())) == len(names):
+                return names
+    return {real: shown for real, shown in files.items()}  # unreachable: real paths differ
+
+
+def _fd_id(path: Path) -> Optional[str]:
+    """``fd-63`` for ``/dev/fd/63`` (a process substitution), ``stdin`` for ``/dev/stdin``."""
+    text = str(path)
+    if text in ("/dev/stdin", "/proc/self/fd/0", "/dev/fd/0"):
+        return "stdin"
+    parent, name = os.path.split(text)
+    return f"fd-{name}" if parent in _FD_DIRS and name.isdigit() else None
+
+
+def _source_key(source: str) -> str:
+    """What makes two articles the same input: the real path of the file (and the line)."""
+    if source in (STDIN, "<stdin>") or source.startswith("<stdin>:"):
+        return source
+    path, sep, line = source.rpartition(":")
+    if sep and line.isdigit() and path:
+        return f"{os.path.realpath(path)}:{line}"
+    return os.path.realpath(source)
+
+
+def _is_jsonl_source(source: Optional[str]) -> bool:
+    return bool(source) and source.rpartition(":")[2].isdigit() and ":" in source  # type: ignore[union-attr]
+
+
+def _walk(root: Path) -> Iterator[Union[Path, InputError]]:
+    """The article files under ``root`` in sorted order, and the folders that cannot be listed."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except PermissionError:
@@ -300,31 +430,54 @@ def _walk_dir(root: Path) -> Iterator[Union[Article, InputError]]:
         # Symlinked directories are not followed (no cycles); a symlinked or broken file is read
         # (and reported) like any other file.
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk_dir(path)
+            yield from _walk(path)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield from _file_articles(path, explicit=False)
+            yield path
 
 
-def _file_articles(path: Path, *, explicit: bool) -> Iterator[Union[Article, InputError]]:
+def _dir_articles(root: Path, ids: _RunIds, note: Note, *, report_empty: bool) -> Iterator[Union[Article, InputError]]:
+    found = False
+    for item in _walk(root):
+        found = True
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from _file_articles(item, ids, note, explicit=False)
+    if not found and report_empty:
+        yield InputError(
+            f"no {', '.join(ARTICLE_SUFFIXES)} files in this directory; give a directory of articles or leave it out",
+            str(root),
+        )
+
+
+def _file_articles(path: Path, ids: _RunIds, note: Note, *, explicit: bool) -> Iterator[Union[Article, InputError]]:
     name = str(path)
     suffix = path.suffix.lower()
     if explicit and suffix == ".json":
         yield InputError('a .json file is not an article; give articles as .txt, or as .jsonl with one {"id", "text"} object per line', name)
         return
     try:
-        text = read_text_file(name)
+        text = read_text_file(name, on_note=note)
     except InputError as err:
         yield err
         return
-    if suffix == ".jsonl":
+    # a pipe (`<(cat f)`) has no name to tell JSONL by: its first line does, as on stdin
+    if suffix == ".jsonl" or (_is_pipe(path) and _looks_like_jsonl(text)):
         yield from _jsonl_articles(text, name)
     else:
-        yield Article(id=path.stem, text=text, source=name)
+        yield Article(id=ids.file_id(path), text=text, source=name)
 
 
-def _stdin_articles() -> Iterator[Union[Article, InputError]]:
+def _is_pipe(path: Path) -> bool:
     try:
-        text = read_text_file(STDIN)
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _stdin_articles(note: Note) -> Iterator[Union[Article, InputError]]:
+    try:
+        text = read_text_file(STDIN, on_note=note)
     except InputError as err:
         yield err
         return
@@ -335,16 +488,33 @@ def _stdin_articles() -> Iterator[Union[Article, InputError]]:
 
 
 def _looks_like_jsonl(text: str) -> bool:
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines or not all(line.lstrip().startswith("{") for line in lines):
-        return False
+    """JSONL when the first non-blank line starts with ``{``, as a ``.jsonl`` file would: every
+    line is then read as JSON, and each bad one is reported (never read as article text)."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return first.lstrip().startswith("{")
+
+
+def _quote_rows_instead(text: str, path: str) -> Optional[InputError]:
+    """The one error for a JSONL file of quote rows (``quotes find`` output) given as articles."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
     try:
-        return all(isinstance(json.loads(line), dict) for line in lines)
+        obj = json.loads(first)
     except ValueError:
-        return False
+        return None
+    if not isinstance(obj, dict) or "id" in obj or not {"article", "text", "start", "end"} <= obj.keys():
+        return None
+    return InputError(
+        f"holds quote rows (what `quotes find` writes), not articles; `quotes align {_shell_word(path)}` "
+        'reads them, and `quotes find` wants articles: .txt files, or JSONL of {"id", "text"}',
+        path,
+    )
 
 
 def _jsonl_articles(text: str, path: str) -> Iterator[Union[Article, InputError]]:
+    quote_rows = _quote_rows_instead(text, path)
+    if quote_rows is not None:
+        yield quote_rows
+        return
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -394,7 +564,8 @@ def _json_object(line: str, path: str, lineno: int, hint: str) -> Union[dict[str
     except ValueError as exc:
         msg = getattr(exc, "msg", str(exc))
         col = getattr(exc, "colno", None)
-        where = f" at column {col}" if col else ""
+        # json's own messages may end in "at" ("Unterminated string starting at"): no "at at"
+        where = (" column" if msg.endswith(" at") else " at column") + f" {col}" if col else ""
         return InputError(f"line is not valid JSON ({msg}{where}); fix or remove the line", path, lineno)
     if not isinstance(obj, dict):
         return InputError(f"line is {_json_type(obj)}, not a JSON object; {hint}", path, lineno)

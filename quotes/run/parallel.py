@@ -23,6 +23,12 @@
   streams through without being held in memory.
 - With ``workers > 1`` each worker limits torch/BLAS to one thread: N workers each spinning up
   one thread per core would oversubscribe the machine and run slower than one process.
+- Nothing outlives the run. While a pool runs, SIGTERM and SIGINT (Ctrl-C) stop every worker
+  at once and raise :class:`Interrupted` (a ``KeyboardInterrupt``, so a caller's Ctrl-C
+  handling covers both) in the caller; workers ignore Ctrl-C themselves (the caller stops
+  them), and a worker whose parent died (``kill -9``) notices within a second and exits, so
+  neither the workers nor multiprocessing's resource tracker are left behind.
+  :func:`stop_on_signals` gives a command the same handling around the whole run.
 """
 
 from __future__ import annotations
@@ -30,11 +36,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Optional, Union
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any, Optional, Union
 
 from quotes.errors import EngineUnavailable, QuotesError
 from quotes.models import Article, Quote
@@ -48,6 +59,32 @@ _THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 # Per-process worker state, set once by _init_worker.
 _worker_engine: object = None
 _worker_error: Optional[Exception] = None
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+"""The signals that stop a run (and its workers) with :class:`Interrupted`."""
+
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker checks that the process that started it is still alive (a dead parent
+means nobody will read its results: it exits). Half a second: a worker that lost its parent
+costs at most that much of one core, and checking costs nothing measurable."""
+
+WORKER_EXIT_SECONDS = 5.0
+"""How long stopped workers get to exit after SIGTERM before they are killed (SIGKILL)."""
+
+# Worker processes of the pools running now in this process, for the signal handler.
+_running_pools: list[ProcessPoolExecutor] = []
+
+
+class Interrupted(KeyboardInterrupt):
+    """The run was stopped by a signal (SIGTERM or SIGINT); its workers are stopped already.
+
+    A ``KeyboardInterrupt``, so code that handles Ctrl-C handles SIGTERM the same way;
+    ``signum`` tells them apart (a command exits with ``128 + signum``).
+    """
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
 
 
 def map_articles(
@@ -119,7 +156,67 @@ def _map_in_process(
         yield article, extract_one(article, engine)
 
 
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGINT stop the running worker pools and raise
+    :class:`Interrupted` in the main thread (elsewhere, or for a signal that is ignored, it
+    does nothing). The previous handlers come back at the end. :func:`map_articles` does this
+    while its pool runs; a command wraps its whole run so SIGTERM gets its one-line message::
+
+        with stop_on_signals():
+            for article, result in map_articles(articles, workers=2):
+                ...
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict[int, Any] = {}
+    for signum in STOP_SIGNALS:
+        current = signal.getsignal(signum)
+        if current is signal.SIG_IGN or current is _on_stop_signal:  # ignored, or handled already
+            continue
+        previous[signum] = current
+        signal.signal(signum, _on_stop_signal)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _on_stop_signal(signum: int, frame: Optional[FrameType]) -> None:
+    _stop_workers()
+    raise Interrupted(signum)
+
+
+def _stop_workers() -> None:
+    """Terminate the workers of every running pool, at once (not after their current articles)."""
+    for executor in list(_running_pools):
+        _terminate(executor)
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor has no public "terminate": its processes are in ``_processes``.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + WORKER_EXIT_SECONDS
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
+
+
 def _map_in_pool(
+    articles: Iterable[Article], workers: int, engine_name: str, models_dir: Optional[str], chunksize: int
+) -> Iterator[tuple[Article, Result]]:
+    with stop_on_signals():
+        yield from _run_pool(articles, workers, engine_name, models_dir, chunksize)
+
+
+def _run_pool(
     articles: Iterable[Article], workers: int, engine_name: str, models_dir: Optional[str], chunksize: int
 ) -> Iterator[tuple[Article, Result]]:
     # "spawn" starts each worker from a fresh interpreter: forking a parent that already runs
@@ -129,8 +226,11 @@ def _map_in_pool(
     pending: deque[tuple[list[Article], Future[list[Result]]]] = deque()
     source = iter(articles)
     executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(engine_name, models_dir)
+        max_workers=workers, mp_context=context, initializer=_init_worker,
+        initargs=(engine_name, models_dir, os.getpid()),
     )
+    _running_pools.append(executor)
+    finished = False
     try:
         exhausted = False
         while True:
@@ -153,7 +253,11 @@ def _map_in_pool(
                 if isinstance(result, EngineUnavailable):
                     raise result
                 yield article, result
+        finished = True
     finally:
+        _running_pools.remove(executor)
+        if not finished:  # an error, a signal, or a caller that stopped reading: do not wait for the workers
+            _terminate(executor)
         executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -166,9 +270,14 @@ def _take(source: Iterator[Article], n: int) -> list[Article]:
     return chunk
 
 
-def _init_worker(engine_name: str, models_dir: Optional[str]) -> None:
+def _init_worker(engine_name: str, models_dir: Optional[str], parent: Optional[int] = None) -> None:
     """Pool initializer: runs once per worker process and loads the engine there."""
     global _worker_engine, _worker_error
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the workers, so
+    # they must not stop on their own halfway (and print a traceback each).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), name="quotes-parent-watch", daemon=True).start()
     limit_threads()
     try:
         from quotes.annotate import get_engine
@@ -176,6 +285,14 @@ def _init_worker(engine_name: str, models_dir: Optional[str]) -> None:
         _worker_engine = get_engine(engine_name, models_dir)
     except Exception as exc:  # noqa: BLE001 - reported per article, raised by the parent
         _worker_error = exc
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker as soon as ``parent`` is gone (killed with -9, or crashed): nobody is
+    left to read its results, and it would otherwise hold its memory until the machine reboots."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _extract_chunk(chunk: list[Article]) -> list[Result]:

@@ -375,18 +375,14 @@ class QuoteStore:
     def _skip_unchanged(
         self, articles: Iterable[Article], stats: IndexStats, on_article: Optional[Callable[[Article], None]]
     ) -> Iterator[Article]:
-        seen: dict[str, tuple[str, str]] = {}  # id -> (hash, where) in this run
+        seen: dict[str, str] = {}  # id -> hash in this run (a clash is decided under the lock, in _write_batch)
         for article in articles:
             stats.seen += 1
             digest = content_hash(article)
-            where = article.source or article.id
             earlier = seen.get(article.id)
-            seen[article.id] = (digest, where)
-            if earlier is not None and earlier[0] != digest:
-                stats.warnings.append(
-                    f"article id {article.id!r} appears twice with different text ({earlier[1]}, {where}); the later one is kept"
-                )
-            if (earlier is not None and earlier[0] == digest) or self._stored_hash(article.id) == digest:
+            if earlier is None:
+                seen[article.id] = digest
+            if earlier == digest or self._stored_hash(article.id) == digest:
                 stats.unchanged += 1
                 if on_article:
                     on_article(article)
@@ -437,13 +433,26 @@ class QuoteStore:
 
         with self._write() as conn:
             for article, digest, quotes in batch:
-                stored = self._stored_hash(article.id)
+                row = conn.execute("SELECT content_hash, source FROM articles WHERE id = ?", (article.id,)).fetchone()
+                stored, stored_source = (row[0], row[1]) if row else (None, None)
                 if stored == digest:  # another process (or an earlier duplicate) stored it meanwhile
                     stats.unchanged += 1
                     continue
                 if stored is None:
                     stats.added += 1
                 else:
+                    clash = _other_source(stored_source, article.source)
+                    if clash == "refuse":
+                        stats.failed += 1
+                        stats.errors.append(
+                            f"{article.source}: article id {article.id!r} is already in the store from {stored_source}, "
+                            "with other text; not replaced (give this article its own id: rename the file or change its \"id\")"
+                        )
+                        continue
+                    if clash == "moved":
+                        stats.warnings.append(
+                            f"{article.source}: replaces article {article.id!r}, stored from {stored_source}, which is not there any more"
+                        )
                     stats.replaced += 1
                     stats.quotes_removed += self._remove_article_quotes(article.id)
                 conn.execute(
@@ -739,6 +748,47 @@ class QuoteStore:
             for row in self._conn.execute(f"SELECT {_QUOTE_SELECT} FROM quotes q WHERE q.id IN ({','.join('?' * len(part))})", part):
                 out[row["id"]] = _quote_from_row(row)
         return out
+
+
+def _other_source(stored: Optional[str], new: Optional[str]) -> str:
+    """How a changed article relates to the one stored under its id, by where each was read:
+    ``"same"`` (the same file, or a caller that gave no source: a normal update), ``"moved"``
+    (the stored one's file or stream is gone: replace, and say so) or ``"refuse"`` (another
+    file that is still there: a different article that happens to have the same id).
+
+    >>> _other_source("bbc/story.txt", "bbc/story.txt"), _other_source(None, "x.txt")
+    ('same', 'same')
+    >>> _other_source("/no/such/dir/story.txt", "cnn/story.txt"), _other_source("-", "-")
+    ('moved', 'moved')
+    """
+    if stored is None or new is None:
+        return "same"
+    old_file, new_file = _source_file(stored), _source_file(new)
+    if old_file is not None and old_file == new_file:
+        return "same"
+    if old_file is None or not Path(old_file).exists():  # stdin, or a file moved or deleted since
+        return "moved"
+    if new_file is not None and _same_path(old_file, new_file):
+        return "same"
+    return "refuse"
+
+
+def _source_file(source: str) -> Optional[str]:
+    """The file an ``Article.source`` names (``"feed.jsonl:7"`` is line 7 of ``feed.jsonl``);
+    ``None`` for standard input, which is never the same source twice."""
+    if source == "-" or source.startswith("<stdin>"):
+        return None
+    path, sep, line = source.rpartition(":")
+    if sep and line.isdigit() and path and not Path(source).exists():
+        return path
+    return source
+
+
+def _same_path(a: str, b: str) -> bool:
+    try:
+        return Path(a).samefile(b)
+    except OSError:
+        return False
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -73,10 +73,22 @@ def test_lone_carriage_returns_become_newlines(tmp_path: Path) -> None:
     assert read_text_file(str(path)) == path.read_text()
 
 
-def test_cp1252_text_is_decoded() -> None:
-    text = read_text_file(str(FIX / "cp1252.txt"))
+def test_cp1252_text_is_decoded_with_one_note_naming_file_and_encoding(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(FIX / "cp1252.txt")
+    notes: list[str] = []
+    text = read_text_file(path, on_note=notes.append)
     assert text.startswith("“We will rebuild the bridge by spring,” the mayor of Saint-Étienne")
     assert "‘Café’ owners" in text
+    assert notes == [f"{path}: not UTF-8, read as Windows-1252; if its accents look wrong, "
+                     f"re-encode it as UTF-8 (iconv -f <its encoding> -t UTF-8 {path})"]
+    # iter_articles passes it on; a caller that asks for no notes gets none on its stderr
+    [article] = list(iter_articles([path], on_note=notes.append))
+    assert isinstance(article, Article) and article.id == "cp1252" and notes == [notes[0]] * 2
+    del notes[1]
+    assert [a.id for a in iter_articles([path])] == ["cp1252"]
+    assert capsys.readouterr().err == ""
+    read_text_file(str(FIX / "corpus" / "a_council.txt"), on_note=notes.append)  # UTF-8: no note
+    assert len(notes) == 1
 
 
 def test_text_in_another_encoding_is_an_error_that_says_how_to_fix_it() -> None:
@@ -232,10 +244,19 @@ def test_stdin_jsonl_is_read_as_articles(stdin) -> None:  # type: ignore[no-unty
     assert articles[0].source == "<stdin>:1"
 
 
-def test_stdin_that_is_not_all_json_objects_is_text(stdin) -> None:  # type: ignore[no-untyped-def]
-    stdin(b'{"id": "x", "text": "t"}\nAnd then "someone" said more.\n')
+def test_stdin_whose_first_line_is_not_json_is_text(stdin) -> None:  # type: ignore[no-untyped-def]
+    stdin(b'\nAnd then "someone" said {more}.\n{"id": "x", "text": "t"}\n')
     [article] = list(iter_articles(["-"]))
     assert isinstance(article, Article) and article.id == "stdin"
+
+
+def test_stdin_jsonl_with_a_bad_line_gives_that_line_s_error(stdin) -> None:  # type: ignore[no-untyped-def]
+    # sniffed like a .jsonl file, by its first line: a bad line is reported, never read as text
+    stdin(b'{"id": "a", "text": "\\"We will win,\\" she said."}\n{"id": "b", "te\n')
+    items = list(iter_articles(["-"]))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError"]
+    assert items[0].id == "a" and items[0].text == '"We will win," she said.'
+    assert str(items[1]) == "<stdin>:2: line is not valid JSON (Unterminated string starting at column 13); fix or remove the line"
 
 
 def test_empty_stdin_is_an_error(stdin) -> None:  # type: ignore[no-untyped-def]
@@ -317,3 +338,117 @@ def test_quote_rows_written_by_output_round_trip(tmp_path: Path) -> None:
     again = list(iter_quote_rows(str(out)))
     assert again == rows
     assert json.loads(out.read_text().splitlines()[1])["diff"] == [{"op": "replace", "a": "hurt", "b": "harm"}]
+
+
+# --- unique ids, pipes, empty folders, quote rows given as articles -------------------------------
+
+
+STORY = '"We will not close the bridge," the mayor said on Monday.\n'
+
+
+def test_files_that_share_a_stem_are_named_by_their_folders(tmp_path: Path) -> None:
+    for outlet in ("bbc", "cnn"):
+        (tmp_path / "news" / outlet).mkdir(parents=True)
+        (tmp_path / "news" / outlet / "story.txt").write_text(outlet.upper() + ": " + STORY)
+    (tmp_path / "news" / "cnn" / "other.txt").write_text(STORY)
+    news = tmp_path / "news"
+    articles, errors = split(iter_articles([str(news)]))
+    assert errors == []
+    assert [(a.id, a.source) for a in articles] == [
+        ("bbc/story", str(news / "bbc" / "story.txt")),
+        ("other", str(news / "cnn" / "other.txt")),  # a stem no other file has stays as it is
+        ("cnn/story", str(news / "cnn" / "story.txt")),
+    ]
+    # the same when the folders are given one by one, or the files by name
+    for paths in ([news / "bbc", news / "cnn"], [news / "cnn" / "story.txt", news / "bbc" / "story.txt"]):
+        ids = [a.id for a in iter_articles([str(p) for p in paths]) if isinstance(a, Article)]
+        assert sorted(set(ids) - {"other"}) == ["bbc/story", "cnn/story"]
+    # one of them on its own keeps its stem
+    assert [a.id for a in iter_articles([str(news / "bbc")])] == ["story"]
+
+
+def test_files_that_differ_only_in_extension_keep_it(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "story.md").write_text("# Bridge\n\n" + STORY)
+    assert [a.id for a in iter_articles([str(tmp_path)])] == ["story.md", "story.txt"]
+
+
+def test_the_same_file_given_twice_keeps_one_id(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    assert [a.id for a in iter_articles([str(path), str(tmp_path)])] == ["story", "story"]
+
+
+def test_a_jsonl_id_taken_earlier_in_the_run_is_an_error(tmp_path: Path) -> None:
+    first = tmp_path / "monday.jsonl"
+    first.write_text(json.dumps({"id": "story", "text": STORY}) + "\n")
+    second = tmp_path / "tuesday.jsonl"
+    second.write_text(json.dumps({"id": "x", "text": STORY}) + "\n" + json.dumps({"id": "story", "text": "Other " + STORY}) + "\n")
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    items = list(iter_articles([str(first), str(second), str(story)]))
+    got = [i.id if isinstance(i, Article) else str(i) for i in items]
+    assert got == [
+        "story",
+        "x",
+        f'{second}:2: article id "story" is already used by {first}:1; give each article its own "id"',
+        "story-2",  # a file's id is ours to choose: it makes way
+    ]
+
+
+def test_a_process_substitution_is_named_after_its_descriptor(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.write(write_end, STORY.encode())
+    os.close(write_end)
+    try:
+        [article] = list(iter_articles([f"/dev/fd/{read_end}"]))
+    finally:
+        os.close(read_end)
+    assert isinstance(article, Article)
+    assert (article.id, article.text, article.source) == (f"fd-{read_end}", STORY, f"/dev/fd/{read_end}")
+
+
+def test_jsonl_through_a_process_substitution_is_read_as_articles(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.write(write_end, (json.dumps({"id": "a", "text": STORY}) + '\n{"id": "b"\n').encode())
+    os.close(write_end)
+    try:
+        items = list(iter_articles([f"/dev/fd/{read_end}"]))
+    finally:
+        os.close(read_end)
+    assert [i.id if isinstance(i, Article) else i.line for i in items] == ["a", 2]
+
+
+def test_an_empty_directory_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "table.csv").write_text("a,b\n")
+    (tmp_path / "story.txt").write_text(STORY)
+    items = list(iter_articles([str(tmp_path / "empty"), str(tmp_path / "story.txt"), str(tmp_path / "other")]))
+    got = [i.id if isinstance(i, Article) else str(i) for i in items]
+    hint = "no .txt, .jsonl, .md files in this directory; give a directory of articles or leave it out"
+    assert got == [f"{tmp_path / 'empty'}: {hint}", "story", f"{tmp_path / 'other'}: {hint}"]
+    # given alone, an empty folder is no articles: the command says "no articles found in ..."
+    assert list(iter_articles([str(tmp_path / "empty")])) == []
+
+
+def test_quote_rows_given_as_articles_are_one_hint_not_one_error_per_row(tmp_path: Path) -> None:
+    path = tmp_path / "found.jsonl"
+    path.write_text((FIX / "quote_rows.jsonl").read_text(encoding="utf-8"))
+    items = list(iter_articles([str(path)]))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert str(items[0]) == (
+        f"{path}: holds quote rows (what `quotes find` writes), not articles; `quotes align {path}` reads them, "
+        'and `quotes find` wants articles: .txt files, or JSONL of {"id", "text"}'
+    )
+
+
+def test_json_error_messages_say_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a", "text": "unterminated\n')
+    [err] = list(iter_articles([str(path)]))
+    assert str(err) == f"{path}:1: line is not valid JSON (Unterminated string starting at column 21); fix or remove the line"
+    path.write_text('{"id": "a" "text": "x"}\n')
+    [err] = list(iter_articles([str(path)]))
+    assert "(Expecting ',' delimiter at column 12)" in str(err)
+

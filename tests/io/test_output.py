@@ -7,7 +7,9 @@ import io
 import json
 import os
 import stat
+import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,8 @@ from quotes.io.inputs import iter_quote_rows
 from quotes.models import AlignedQuote, Quote, QuoteGroup
 from quotes.io.output import QuoteWriter, atomic_output, shorten, write_quotes
 
-FIX = Path(__file__).resolve().parents[2] / "fixtures" / "inputs"
+ROOT = Path(__file__).resolve().parents[2]
+FIX = ROOT / "fixtures" / "inputs"
 ARTICLE = (FIX / "corpus" / "a_council.txt").read_text(encoding="utf-8")
 
 
@@ -93,6 +96,24 @@ def test_csv_of_aligned_rows_has_json_cells() -> None:
     assert json.loads(rec["diff"]) == [{"op": "replace", "a": "hurt", "b": "harm"}]
     assert json.loads(rec["reasons"])[0]["detail"] == "hurt → harm"
     assert json.loads(rec["flags"]) == ["misattributed"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_made_text() -> None:
+    # quote text comes from articles anyone can write: a cell must never run as a formula
+    hostile = ['=HYPERLINK("http://evil.example","Click")', "+1 and counting", "-- we will see", "@SUM(A1)",
+               "\tindented", "\rreturn"]
+    rows = [Quote(article="blog", text=t, start=0, end=len(t), kind="name", speaker="=cmd|' /C calc'!A0")
+            for t in hostile]
+    rows.append(Quote(article="-draft", text="We will win", start=0, end=11, kind="speech", confidence=0.5))
+    text = render(rows, "csv")
+    records = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert text.count("\n") == 1 + len(rows) and '"\'\rreturn"' in text  # the "\r" is inside a quoted cell
+    assert [r["text"] for r in records] == ["'" + t for t in hostile] + ["We will win"]
+    assert {r["speaker"] for r in records[:-1]} == {"'=cmd|' /C calc'!A0"}
+    assert records[-1]["article"] == "'-draft"
+    assert records[-1]["confidence"] == "0.5" and records[-1]["start"] == "0"  # numbers are untouched
+    # JSON and JSONL keep the text exactly
+    assert [json.loads(line)["text"] for line in render(rows, "jsonl").splitlines()][:len(hostile)] == hostile
 
 
 def test_csv_header_is_written_once_across_batches(rows: list[Quote]) -> None:
@@ -211,3 +232,84 @@ def test_atomic_output_none_is_stdout() -> None:
         assert stream is sys.stdout
     with atomic_output("-") as stream:
         assert stream is sys.stdout
+
+
+def test_atomic_output_writes_a_fifo_in_place(tmp_path: Path) -> None:
+    fifo = tmp_path / "quotes.fifo"
+    os.mkfifo(fifo)
+    received: list[str] = []
+
+    def read() -> None:
+        with open(fifo, encoding="utf-8") as stream:
+            received.append(stream.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    with atomic_output(str(fifo)) as stream:
+        stream.write('{"article": "a"}\n')
+    reader.join(timeout=10)
+    assert received == ['{"article": "a"}\n']  # the reader got the output...
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # ...and the FIFO is still a FIFO
+    assert sorted(os.listdir(tmp_path)) == ["quotes.fifo"]
+
+
+def test_atomic_output_follows_a_symlink_and_keeps_it(tmp_path: Path) -> None:
+    (tmp_path / "runs").mkdir()
+    real = tmp_path / "runs" / "monday.jsonl"
+    real.write_text("old\n")
+    real.chmod(0o640)
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(Path("runs") / "monday.jsonl")
+    with atomic_output(str(link)) as stream:
+        stream.write("new\n")
+    assert link.is_symlink() and os.readlink(link) == str(Path("runs") / "monday.jsonl")
+    assert real.read_text() == "new\n"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["latest.jsonl", "runs"]
+    assert os.listdir(tmp_path / "runs") == ["monday.jsonl"]  # the temporary file was beside the target
+
+
+def test_atomic_output_writes_a_device_in_place(tmp_path: Path) -> None:
+    before = os.stat(os.devnull)
+    with atomic_output(os.devnull) as stream:
+        stream.write("discarded\n")
+    after = os.stat(os.devnull)
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_atomic_output_dev_stdout_writes_to_what_stdout_is(tmp_path: Path) -> None:
+    # `-o /dev/stdout` while stdout goes to a file: the file gets the output through the open
+    # stream, and /dev/stdout is left as it is (it used to be renamed over)
+    out = tmp_path / "captured.txt"
+    code = "from quotes.io.output import atomic_output\nwith atomic_output('/dev/stdout') as s:\n    s.write('row\\n')\n"
+    with open(out, "w") as stdout:
+        subprocess.run([sys.executable, "-c", code], stdout=stdout, check=True, cwd=ROOT)
+    assert out.read_text() == "row\n"
+    assert os.path.islink("/dev/stdout") or not os.path.isfile("/dev/stdout")
+
+
+def test_atomic_output_removes_the_part_file_a_killed_run_left(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    (tmp_path / ".out.jsonl.part").write_text('{"half": ')  # what kill -9 mid-run leaves
+    with atomic_output(str(target)) as stream:
+        stream.write("complete\n")
+    assert os.listdir(tmp_path) == ["out.jsonl"]
+    assert target.read_text() == "complete\n"
+    for _ in range(3):  # runs that fail leave nothing either, and never a second temporary file
+        with pytest.raises(RuntimeError):
+            with atomic_output(str(target)) as stream:
+                stream.write("partial")
+                assert sorted(os.listdir(tmp_path)) == [".out.jsonl.part", "out.jsonl"]
+                raise RuntimeError("killed")
+    assert os.listdir(tmp_path) == ["out.jsonl"]
+
+
+def test_two_runs_writing_one_target_at_once_are_refused(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    with atomic_output(str(target)) as first:
+        with pytest.raises(QuotesError, match="another quotes run is writing"):
+            with atomic_output(str(target)):
+                pytest.fail("the block must not run")
+        first.write("first\n")
+    assert target.read_text() == "first\n"
+    assert os.listdir(tmp_path) == ["out.jsonl"]

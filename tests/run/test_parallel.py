@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from quotes.errors import EngineUnavailable
 from quotes.io.inputs import iter_articles
 from quotes.models import Article
-from quotes.run.parallel import map_articles
+from quotes.run.parallel import Interrupted, map_articles, stop_on_signals
 
 
 def _seed_articles(seeds_dir: Path) -> list[Article]:
@@ -55,3 +57,25 @@ def test_two_workers_give_the_same_quotes_in_the_same_order(seeds_dir: Path, sta
         (a.id, [{**q, "article": a.id} for q in expected[a.id.rsplit("-", 1)[0]]]) for a in doubled
     ]
     assert sum(len(q) for _, q in two) > 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_becomes_interrupted_and_the_handlers_come_back(signum: int) -> None:
+    before = signal.getsignal(signum)
+    with pytest.raises(Interrupted) as caught:
+        with stop_on_signals():
+            os.kill(os.getpid(), signum)  # the handler runs in this thread before the next line
+            pytest.fail("the signal must stop the block")
+    assert caught.value.signum == signum and isinstance(caught.value, KeyboardInterrupt)
+    assert str(caught.value) == f"stopped by {signal.Signals(signum).name}"
+    assert signal.getsignal(signum) is before
+
+
+def test_an_ignored_signal_stays_ignored() -> None:
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        with stop_on_signals():
+            os.kill(os.getpid(), signal.SIGTERM)  # nothing happens
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -180,13 +180,41 @@ def test_changed_metadata_is_a_changed_article(store: QuoteStore) -> None:
     assert store.article(article.id).outlet == "Wire A"  # type: ignore[union-attr]
 
 
-def test_same_id_twice_with_different_text_warns_and_keeps_the_later(store: QuoteStore) -> None:
+def test_same_id_from_two_files_keeps_the_first_and_reports_the_second(store: QuoteStore) -> None:
+    # two different files that both call their article "x" (a library caller's ids, or an
+    # earlier run's): the store never silently replaces one with the other
     (a, qa), (b, qb) = seed_pairs()[:2]
     clash = b.model_copy(update={"id": a.id})
     stats = store.add([(a, qa), (clash, [q.model_copy(update={"article": a.id}) for q in qb])], semantic=False)
-    assert len(stats.warnings) == 1 and repr(a.id) in stats.warnings[0]
-    assert store.article(a.id).text == b.text  # type: ignore[union-attr]
-    assert len(store.quotes()) == len(qb)
+    assert (stats.added, stats.replaced, stats.failed) == (1, 0, 1)
+    assert stats.errors == [
+        f"{b.source}: article id {a.id!r} is already in the store from {a.source}, with other text; "
+        'not replaced (give this article its own id: rename the file or change its "id")'
+    ]
+    assert store.article(a.id).text == a.text  # type: ignore[union-attr]
+    assert len(store.quotes()) == len(qa)
+    # and the same in a later run
+    stats = store.add([(clash, [q.model_copy(update={"article": a.id}) for q in qb])], semantic=False)
+    assert (stats.replaced, stats.failed) == (0, 1) and store.article(a.id).text == a.text  # type: ignore[union-attr]
+
+
+def test_a_changed_article_from_its_own_file_or_a_moved_one_replaces_it(store: QuoteStore, tmp_path: Path) -> None:
+    article, quotes = seed_pairs()[0]
+    old = tmp_path / "old" / "story.txt"
+    old.parent.mkdir()
+    old.write_text(article.text)
+    store.add([(article.model_copy(update={"source": str(old)}), quotes)], semantic=False)
+    edited = article.model_copy(update={"text": article.text + "\nA late paragraph.", "source": str(old)})
+    stats = store.add([(edited, quotes)], semantic=False)
+    assert (stats.replaced, stats.failed, stats.warnings) == (1, 0, [])
+    # the corpus folder moved: the stored source is gone, so the new one replaces it, and says so
+    new = tmp_path / "new" / "story.txt"
+    old.parent.rename(new.parent)
+    moved = edited.model_copy(update={"text": edited.text + " And another.", "source": str(new)})
+    stats = store.add([(moved, quotes)], semantic=False)
+    assert (stats.replaced, stats.failed) == (1, 0)
+    assert stats.warnings == [f"{new}: replaces article {article.id!r}, stored from {old}, which is not there any more"]
+    assert store.article(article.id).source == str(new)  # type: ignore[union-attr]
 
 
 # --- batches and interruption ----------------------------------------------------------------
