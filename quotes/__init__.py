@@ -14,7 +14,7 @@ from quotes._version import __version__
 from quotes.annotate import Engine, get_engine
 from quotes.annotate.document import AnnotatedDocument
 from quotes.errors import EngineUnavailable, InputError, QuotesError
-from quotes.evaluate import evaluate
+from quotes.evaluate import evaluate, evaluate_paths
 from quotes.extract import find_quotes, find_quotes_in_document
 from quotes.models import (
     AlignedQuote,
@@ -27,7 +27,7 @@ from quotes.models import (
     VerifyResult,
 )
 from quotes.report.html import render_report, write_report
-from quotes.run.pipeline import align_paths, evaluate_paths, find_in_paths, read_inputs, verify_paths
+from quotes.run.pipeline import align_paths, find_in_paths, read_inputs, verify_paths
 from quotes.store.db import QuoteStore
 from quotes.variants.align import align
 from quotes.variants.compare import compare

@@ -53,9 +53,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import fuzz
 
 from quotes.errors import InputError
-from quotes.io.inputs import iter_json_objects, read_text_file
+from quotes.io.inputs import first_json_object, iter_json_objects, read_text_file
+from quotes.models import Quote
+from quotes.run.pipeline import OnError, read_inputs
 
-__all__ = ["DEFAULT_KINDS", "EvalError", "EvalReport", "GoldArticle", "GoldQuote", "GoldSet", "evaluate", "load_gold", "read_predictions"]
+__all__ = ["DEFAULT_KINDS", "EvalError", "EvalReport", "GoldArticle", "GoldQuote", "GoldSet", "evaluate", "evaluate_paths", "load_gold", "read_predictions"]
 
 DEFAULT_KINDS: tuple[str, ...] = ("speech", "fragment")
 """Quote kinds scored by default: ``name`` quotes report nobody's words."""
@@ -435,3 +437,57 @@ def _score_variants(report: EvalReport, matches: list[_Match], errors: list[Eval
                                     gold_variant=gold_label, predicted_variant=predicted or None))
     report.variant_gold = len(labelled)
     report.variant_acc = right / len(labelled)
+
+
+def evaluate_paths(
+    gold: str,
+    paths: Optional[Sequence[str]] = None,
+    *,
+    kinds: Sequence[str] = DEFAULT_KINDS,
+    engine: str = "stanza",
+    models_dir: Optional[str] = None,
+    workers: int = 1,
+    on_error: Optional[OnError] = None,
+) -> EvalReport:
+    """``quotes eval GOLD [PATH...]``: score predictions files, or the quotes found in articles.
+
+    A JSONL file whose rows name an ``article`` (``quotes find``/``quotes align`` output, or
+    any scorer-style predictions) is scored as it is; other paths are articles to run find on.
+    Without ``paths``, find runs on the gold's own articles.
+    """
+    if not paths:
+        folder = Path(gold).parent
+        paths = [str(folder / a.file) for a in load_gold(gold).articles]
+    rows: list[Union[Quote, dict[str, Any]]] = []
+    articles = []
+    for path in paths:
+        if _is_predictions(path):
+            for row in read_predictions(path):
+                if isinstance(row, InputError):
+                    _report(on_error, row)
+                else:
+                    rows.append(row)
+        else:
+            articles.append(path)
+    if articles:
+        rows.extend(read_inputs(articles, engine=engine, models_dir=models_dir, workers=workers, on_error=on_error).quotes)
+    return evaluate(gold, rows, kinds=kinds)
+
+
+def _is_predictions(path: str) -> bool:
+    """Rows that name an ``article`` (quote rows, scorer-style predictions); articles carry ``id``."""
+    first = first_json_object(path)
+    return first is not None and "article" in first and "id" not in first
+
+
+def _is_predictions(path: str) -> bool:
+    """Rows that name an ``article`` (quote rows, scorer-style predictions); articles carry ``id``."""
+    first = first_json_object(path)
+    return first is not None and "article" in first and "id" not in first
+
+
+def _report(on_error: Optional[OnError], error: InputError) -> None:
+    if on_error is None:
+        raise error
+    on_error(str(error))
+

@@ -6,9 +6,10 @@ Layers, lowest first (a module may import its own folder and any lower layer):
     1  text                       normalisation, names, paragraphs, word lists
     2  annotate, io               text → AnnotatedDocument; reading inputs, writing outputs
     3  extract, variants          AnnotatedDocument → Quote; quotes → groups and labels
-    4  run                        paths → quotes, with workers
-    5  store, evaluate, report    the SQLite store; scoring against gold; the HTML report
-    6  cli                        parses, makes one library call, prints
+    4  run                        paths → (article, quotes) with workers; aligning and verifying paths
+    5  store, evaluate            the SQLite store and its search; scoring against gold
+    6  report                     the HTML report, from files or a store
+    7  cli                        parses, makes one library call, prints
 
 ``quotes/__init__.py`` is the public face and may import anything.
 """
@@ -28,8 +29,9 @@ LAYERS = {
     "annotate": 2, "io": 2,
     "extract": 3, "variants": 3,
     "run": 4,
-    "store": 5, "evaluate": 5, "report": 5,
-    "cli": 6,
+    "store": 5, "evaluate": 5,
+    "report": 6,
+    "cli": 7,
 }
 
 

@@ -7,7 +7,7 @@
     quotes verify statement.txt seeds/002_*.txt          # each quote against the original
 
 Both take articles (as ``quotes find`` does) or the JSONL ``quotes find`` wrote. Library:
-:func:`quotes.run.pipeline.align_paths`, :func:`~quotes.run.pipeline.align_store` and
+:func:`quotes.run.pipeline.align_paths`, :func:`~quotes.store.db.align_store` and
 :func:`~quotes.run.pipeline.verify_paths`. Each bad input or line is one line on stderr
 (``quotes: found.jsonl:7: ...``) and the rest is still used. Exit status: 0 all inputs read,
 1 some input failed, 2 the language engine or the semantic model requested with
@@ -36,7 +36,8 @@ from quotes.cli.options import (
 )
 from quotes.io.output import write_quotes
 from quotes.io.tables import use_color, write_group_table, write_verify_table
-from quotes.run.pipeline import align_paths, align_store, verify_paths
+from quotes.run.pipeline import align_paths, verify_paths
+from quotes.store.db import align_store
 
 QUOTE_INPUTS = 'JSONL written by `quotes find`, or articles (.txt, .md, .jsonl of {"id", "text"}), directories, - for stdin.'
 

@@ -131,6 +131,13 @@ class Failures:
         else:
             self._say(f"quotes: {message}")
 
+    def note(self, message: str) -> None:
+        """Print a line that is not a failure (a file read as Windows-1252): it does not change the exit status."""
+        if self._say is None:
+            warn(message)
+        else:
+            self._say(f"quotes: {message}")
+
     def __bool__(self) -> bool:
         return self.count > 0
 

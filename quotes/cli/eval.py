@@ -6,7 +6,7 @@
 
 Prints detection precision/recall/F1, speaker accuracy and end-to-end F1 (span and speaker
 both right), plus pairwise cluster P/R/F1 and variant-label accuracy when the predictions
-carry ``cluster``/``variant``. Library: :func:`quotes.run.pipeline.evaluate_paths`; see
+carry ``cluster``/``variant``. Library: :func:`quotes.evaluate.evaluate_paths`; see
 :mod:`quotes.evaluate` for the matching rules.
 """
 
@@ -20,7 +20,7 @@ import typer
 from quotes.cli.app import Failures, app, die, exit_on_error, warn
 from quotes.cli.options import Engine, EngineOption, ModelsDirOption, WorkersOption
 from quotes.evaluate import DEFAULT_KINDS, EvalReport
-from quotes.run.pipeline import evaluate_paths
+from quotes.evaluate import evaluate_paths
 
 
 @app.command("eval")

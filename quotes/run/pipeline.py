@@ -26,19 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Optional
 
 from quotes.errors import InputError, describe_failure
-from quotes.evaluate import (
-    DEFAULT_KINDS,
-    EvalReport,
-    evaluate,
-    load_gold,
-    read_predictions,
-)
 from quotes.io.inputs import (
-    first_json_object,
     is_quote_jsonl,
     iter_articles,
     iter_quote_rows,
@@ -46,7 +37,6 @@ from quotes.io.inputs import (
 )
 from quotes.models import AlignedQuote, Article, Quote, QuoteGroup, VerifyResult
 from quotes.run.parallel import map_articles
-from quotes.store.db import QuoteStore
 from quotes.variants.align import Aligner, aligned_quotes
 from quotes.variants.identity import matches
 from quotes.variants.verify import verify
@@ -56,8 +46,6 @@ __all__ = [
     "Inputs",
     "OnError",
     "align_paths",
-    "align_store",
-    "evaluate_paths",
     "find_in_paths",
     "has_quote_rows",
     "read_articles",
@@ -66,7 +54,10 @@ __all__ = [
 ]
 
 OnError = Callable[[str], None]
-"""Receives one line per input that failed (``"found.jsonl:7: line is not valid JSON; ..."``)."""
+"""Receives one line per input that failed (``"found.jsonl:7: line is not valid JSON; ..."``).
+
+An ``on_error`` object that also has a ``note(line)`` method receives the notes that are not
+failures there (a file read as Windows-1252 because it is not UTF-8), one line each."""
 
 
 def find_in_paths(
@@ -103,7 +94,7 @@ def read_articles(paths: Sequence[str], *, on_error: Optional[OnError] = None) -
     >>> [a.id for a in read_articles(["fixtures/inputs/corpus/a_council.txt"])]
     ['a_council']
     """
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, on_note=getattr(on_error, "note", None)):
         if isinstance(item, InputError):
             _report(on_error, item)
         else:
@@ -223,16 +214,6 @@ def align_paths(
     return Alignment(aligner.groups, quotes).of_speaker(speaker)
 
 
-def align_store(db: str, *, speaker: Optional[str] = None, semantic: Optional[bool] = None) -> Alignment:
-    """``quotes align --db STORE``: the store's groups, after aligning its quotes not yet aligned."""
-    if not Path(db).is_file():
-        raise InputError(f"no such quote store; create it with `quotes index PATH... --db {db}`", db)
-    with QuoteStore(db, create=False) as store:
-        store.align(semantic=semantic)
-        groups = store.groups()
-    return Alignment(groups, [m for g in groups for m in g.members]).of_speaker(speaker)
-
-
 def verify_paths(
     source: str,
     paths: Sequence[str],
@@ -247,51 +228,10 @@ def verify_paths(
 
     Quotes of kind ``name`` are not checked; ``speaker`` keeps the quotes of that person.
     """
-    source_text = read_text_file(source)
+    source_text = read_text_file(source, on_note=getattr(on_error, "note", None))
     quotes = read_inputs(paths, engine=engine, models_dir=models_dir, workers=workers, on_error=on_error).quotes
     wanted = [q for q in quotes if q.kind != "name" and (speaker is None or matches(speaker, q.speaker))]
     return verify(source_text, wanted)
-
-
-def evaluate_paths(
-    gold: str,
-    paths: Optional[Sequence[str]] = None,
-    *,
-    kinds: Sequence[str] = DEFAULT_KINDS,
-    engine: str = "stanza",
-    models_dir: Optional[str] = None,
-    workers: int = 1,
-    on_error: Optional[OnError] = None,
-) -> EvalReport:
-    """``quotes eval GOLD [PATH...]``: score predictions files, or the quotes found in articles.
-
-    A JSONL file whose rows name an ``article`` (``quotes find``/``quotes align`` output, or
-    any scorer-style predictions) is scored as it is; other paths are articles to run find on.
-    Without ``paths``, find runs on the gold's own articles.
-    """
-    if not paths:
-        folder = Path(gold).parent
-        paths = [str(folder / a.file) for a in load_gold(gold).articles]
-    rows: list[Union[Quote, dict[str, Any]]] = []
-    articles = []
-    for path in paths:
-        if _is_predictions(path):
-            for row in read_predictions(path):
-                if isinstance(row, InputError):
-                    _report(on_error, row)
-                else:
-                    rows.append(row)
-        else:
-            articles.append(path)
-    if articles:
-        rows.extend(read_inputs(articles, engine=engine, models_dir=models_dir, workers=workers, on_error=on_error).quotes)
-    return evaluate(gold, rows, kinds=kinds)
-
-
-def _is_predictions(path: str) -> bool:
-    """Rows that name an ``article`` (quote rows, scorer-style predictions); articles carry ``id``."""
-    first = first_json_object(path)
-    return first is not None and "article" in first and "id" not in first
 
 
 def _report(on_error: Optional[OnError], error: InputError) -> None:

@@ -48,8 +48,9 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from pydantic import BaseModel, Field
 
-from quotes.errors import EngineUnavailable, QuotesError, describe_failure
+from quotes.errors import EngineUnavailable, InputError, QuotesError, describe_failure
 from quotes.models import AlignedQuote, Article, DiffOp, DriftReason, Quote, QuoteGroup
+from quotes.run.pipeline import Alignment
 
 if TYPE_CHECKING:
     from quotes.store.search import SearchHit
@@ -838,3 +839,11 @@ def _json_list(text: str) -> list[Any]:
     return [] if text == "[]" else json.loads(text)
 
 
+def align_store(db: str, *, speaker: Optional[str] = None, semantic: Optional[bool] = None) -> Alignment:
+    """``quotes align --db STORE``: the store's groups, after aligning its quotes not yet aligned."""
+    if not Path(db).is_file():
+        raise InputError(f"no such quote store; create it with `quotes index PATH... --db {db}`", db)
+    with QuoteStore(db, create=False) as store:
+        store.align(semantic=semantic)
+        groups = store.groups()
+    return Alignment(groups, [m for g in groups for m in g.members]).of_speaker(speaker)

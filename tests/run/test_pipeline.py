@@ -14,12 +14,11 @@ import pytest
 import quotes.annotate
 import quotes.run.parallel
 from quotes.errors import EngineUnavailable, InputError
-from quotes.evaluate import evaluate, read_predictions
+from quotes.evaluate import evaluate, evaluate_paths, read_predictions
 from quotes.models import AlignedQuote, Article, Quote
+from quotes.store.db import align_store
 from quotes.run.pipeline import (
     align_paths,
-    align_store,
-    evaluate_paths,
     find_in_paths,
     read_articles,
     read_inputs,
