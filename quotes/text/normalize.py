@@ -31,6 +31,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from quotes.text.lexicon.variants import NEGATIONS, STOPWORDS
+
 __all__ = [
     "Token",
     "normalize",
@@ -66,26 +68,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"),
 )
 
-STOPWORDS = frozenset(
-    """
-    a an the and or but nor so yet if then than as of at by for from in into on onto to with within without
-    about above after against along among around before behind below beneath beside between beyond during
-    except inside near off out outside over past since through throughout till toward towards under until
-    up upon via this that these those there here it its itself i me my mine myself we us our ours ourselves
-    you your yours yourself yourselves he him his himself she her hers herself they them their theirs
-    themselves who whom whose which what when where why how whether while also too very just
-    is am are was were be been being have has had having do does did doing will would shall should can could
-    may might must not no never none nothing nobody neither noone nowhere all any both each every either
-    other another such same own some more most many much few less least only one ones s t
-    said says say told tell according
-    """.split()
-)
-"""Function words: never used as evidence that two renderings share content (blocking, IDF)."""
 
-NEGATIONS = frozenset(
-    "not no never none nothing nobody neither nor nowhere noone without cannot".split()
-)
-"""Words that negate a clause; a change in their count is always a drift reason."""
 
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -128,7 +111,7 @@ def _normalize_word(raw: str) -> tuple[str, ...]:
         w = w.replace(".", "")
     # thousands separators and decimal points survive only between digits
     w = re.sub(r"(?<=\d),(?=\d{3}\b)", "", w)
-    w = re.sub(r"(?<=\d)-(?=\d)", " ", w)
+    w = re.sub(r"(?<=\d)-(?=\d)|(?<=\d)-(?=[^\W\d])", " ", w)  # 2024-25, 28-point
     w = re.sub(r"(?<!\d)[.,](?!\d)|(?<=\d)[.,](?!\d)|(?<!\d)[.,](?=\d)", " ", w)
     w = w.replace(",", " ")
     w = w.replace("-", "")

@@ -32,6 +32,7 @@ it the measures it needs).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,11 +43,34 @@ from rapidfuzz.distance import Levenshtein
 from quotes.variants.drift import Region, drift_reasons, same_notation
 from quotes.models import DiffOp, DriftReason, Quote, Variant
 from quotes.text.normalize import STOPWORDS, Token, is_content_word, spelling_key, tokens
+from quotes.variants.units import EDITORIAL_RE, GAP_RE, speaker_text, split_gaps
 
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.variants.semantic import Embedder
 
 __all__ = ["compare", "match", "find_run", "Match", "Rendering", "prepare", "SEMANTIC_DRIFT"]
+
+HARD_REASONS = frozenset({"negation", "number", "entity", "content_added", "content_cut"})
+"""Changes of what was said: they count wherever the renderings can be read word against word."""
+SOFT_REASONS = frozenset({"qualifier", "modality", "tense"})
+"""Changes of strength, mood or time: translators make them all the time, so they count only
+between renderings that are otherwise near-verbatim."""
+READABLE = 0.5
+"""Word-level similarity below which two renderings are other translations: a diff between
+them lines up unrelated words, so no reason is read off it."""
+NEAR_VERBATIM = {"qualifier": 0.6, "modality": 0.8, "tense": 0.9}
+"""Word-level similarity from which a soft reason counts. A listed qualifier dropped is the
+clearest of the three (most words shared is enough); translators change modals often and
+tenses all the time, so those need four words in five, and nine in ten."""
+MODIFIER_VERBATIM = 0.8
+"""A dropped or added modifier that is not a listed qualifier is guessed from word shapes; it
+counts only between renderings that share four words in five."""
+MAX_CLAIM_EDIT = 8
+"""Added or cut content longer than this many words is a neighbouring passage taken in or left
+out (an outlet's choice of excerpt), not a change of one claim."""
+LOCAL_EDIT = 3
+"""A reason read off a changed stretch longer than this (words, either side) is a rewording
+of the passage, not a change of one claim."""
 
 SEMANTIC_DRIFT = 0.45
 """Below this embedding similarity, a pair whose words also mostly differ is labelled drift
@@ -98,6 +122,9 @@ def prepare(text: str) -> Rendering:
     toks = tuple(tokens(text))
     keys = tuple(spelling_key(t.word) for t in toks)
     proper = tuple(_is_proper(text, t, i) for i, t in enumerate(toks))
+    content = [i for i, t in enumerate(toks) if t.word not in STOPWORDS]
+    if len(content) >= 3 and all(text[toks[i].start : toks[i].start + 1].isupper() for i in content):
+        proper = tuple(0 for _ in toks)  # a headline in title case: capitals say nothing about names
     return Rendering(text, toks, keys, proper)
 
 
@@ -237,16 +264,6 @@ class Match:
     @property
     def content(self) -> list[str]:
         return [k for k in self.b.keys if is_content_word(k)]
-
-    def coverage(self, weights: Optional[Mapping[str, float]] = None) -> float:
-        """Share of the shorter text's content words matched, weighted by ``weights`` (e.g. IDF)."""
-        content = self.content
-        if not content:
-            return 1.0 if self.contained else 0.0
-        w = weights or {}
-        total = sum(w.get(k, 1.0) for k in content)
-        got = sum(w.get(k, 1.0) for k in self.shared)
-        return got / total if total else 0.0
 
     @property
     def window_text(self) -> str:
@@ -430,9 +447,41 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
     >>> v.label, sorted(r.code for r in v.reasons)
     ('drift', ['modality', 'number'])
     """
-    ta, tb = _text(a), _text(b)
-    if ta.strip() == tb.strip():
-        return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ta.strip(), b=tb.strip())])
+    ra, rb = _text(a), _text(b)
+    if ra.strip() == rb.strip():
+        return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ra.strip(), b=rb.strip())])
+    notes = _editorial_notes(ra) + _editorial_notes(rb)
+    ta, tb = _spoken(ra), _spoken(rb)
+    if notes:
+        v = _compare(ta, tb, embedder)
+        return v.model_copy(update={"notes": notes})
+    return _compare(ta, tb, embedder)
+
+
+def _spoken(text: str) -> str:
+    """The words compared: editorial insertions out, gaps (ellipses) as plain breaks."""
+    return " ".join(GAP_RE.sub(" ", speaker_text(text)).split())
+
+
+def _editorial_notes(text: str) -> list[str]:
+    return [f"editorial insertion {m.group()} is not the speaker's words: left out of the comparison"
+            for m in EDITORIAL_RE.finditer(text) if not GAP_RE.fullmatch(m.group()) and speaker_text(m.group()) != m.group()[1:-1]]
+
+
+def _compare(ta: str, tb: str, embedder: Optional["Embedder"]) -> Variant:
+    parts = split_gaps(tb)
+    if len(parts) > 1:
+        pa = prepare(ta)
+        start, inside = 0, True
+        for p in parts:
+            at = find_run(pa.keys[start:], prepare(p).keys)
+            if at < 0:
+                inside = False
+                break
+            start += at + len(prepare(p).keys)
+        if inside:
+            m = match(ta, " ".join(parts))
+            return Variant(label="truncation", score=1.0, lexical=round(m.lexical, 4), diff=_diff(m))
     m = match(ta, tb)
     diff = _diff(m)
     if m.swapped:
@@ -470,12 +519,30 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
                 b=m.b.text,
             )
         ]
+    reasons = [r for r in reasons if _counts(r, m)]
     if reasons:
         return Variant(label="drift", score=lexical, lexical=lexical, semantic=semantic, diff=diff, reasons=reasons)
     score = semantic if semantic is not None else lexical
     return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff)
 
 
-def idf_weights(doc_freq: Mapping[str, int], n_docs: int) -> dict[str, float]:
-    """Inverse document frequency ``log(1 + N / df)`` of each key, for :meth:`Match.coverage`."""
-    return {k: math.log(1 + n_docs / max(1, df)) for k, df in doc_freq.items()}
+def _counts(r: DriftReason, m: Match) -> bool:
+    """Whether a drift reason is evidence of drift between the renderings ``m`` aligns (see the constants)."""
+    if r.code == "wording":
+        return True
+    if m.lexical < READABLE:
+        return False
+    size = max(len(r.a.split()), len(r.b.split()))
+    if r.code in ("content_added", "content_cut"):
+        # a clause added or cut inside the quote; a whole neighbouring sentence is not a change of claim
+        return size <= MAX_CLAIM_EDIT and not re.search(r"[.!?]\s", f"{r.a} {r.b}")
+    if size > LOCAL_EDIT:
+        return False
+    if r.code in SOFT_REASONS:
+        # how close the renderings are apart from this edit
+        span = len(m.b.keys) + m.window[1] - m.window[0] - len(r.a.split()) - len(r.b.split())
+        rest = 2 * m.equal / span if span > 0 else 1.0
+        if r.detail.startswith("modifier"):
+            return rest >= MODIFIER_VERBATIM
+        return rest >= NEAR_VERBATIM[r.code]
+    return True
