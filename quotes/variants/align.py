@@ -445,6 +445,8 @@ class Aligner:
                     hits = {j for j, w in near.items() if w >= FRAGMENT_COVERAGE * total}
                     if not hits and emb is not None and near:
                         hits = self._semantic_hits(u, sorted(near), units, emb)
+                    if not hits and len({units[j].cluster for j in near}) == 1:
+                        hits = set(near)  # the speaker's only sentence with any of its words
                 if hits:
                     chosen = self._choose(u, hits, units)
             if chosen is None:

@@ -81,6 +81,17 @@ class Region:
     b_surface: list[str] = field(default_factory=list)
 
 
+def _order(words: Sequence[str], names: set[str]) -> list[str]:
+    """The name stems of ``names`` in the order they first occur in ``words``."""
+    return list(dict.fromkeys(x for x in (_name_stem(w) for w in words) if x in names))
+
+
+_LIST_JOINERS = frozenset({"and", "or"})
+LIST_ITEM_WORDS = 2
+"""A stretch of at most this many words next to "and"/"or", added or left out, is a list item
+(the annotation rules count a dropped list item as a translation variant, not drift)."""
+
+
 def _name_stem(word: str) -> str:
     """Names compared without case or inflection: Ukraine / Ukrainians / Ukrainian."""
     w = word.lower()
@@ -97,8 +108,11 @@ def _quantities(ws: Sequence[str]) -> Counter[str]:
     """Numbers, dates and quantifiers in ``ws``, number words read as values ("three hundred" → 300)."""
     out: Counter[str] = Counter()
     value: float | None = None
-    for w in list(ws) + [""]:
+    padded = list(ws) + [""]
+    for k, w in enumerate(padded):
         digit = re.fullmatch(r"\d+(?:\.\d+)?", w)
+        if w == "one" and value is None and padded[k + 1] not in NUMBER_SCALES:
+            continue  # "one of the", "the strongest one": a pronoun or determiner, not a count
         if w in NUMBER_VALUES or digit:
             n = float(w) if digit else NUMBER_VALUES[w]
             value = (value or 0) + n
@@ -154,6 +168,8 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
             seen.add(key)
             reasons.append(DriftReason(code=code, detail=detail, a=a, b=b))  # type: ignore[arg-type]
 
+    stems_a = {_name_stem(w) for w in a_window}
+    stems_b = {_name_stem(w) for w in b_words}
     neg_a, neg_b = _negations(a_window), _negations(b_words)
     if neg_a != neg_b:
         region = next((r for r in regions if _negations(r.a) != _negations(r.b)), None)
@@ -201,7 +217,10 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
         # a capitalised first word may be a name or just the start of the sentence: count it
         # only when the other side puts a (possible) name in its place
         sure = any(p >= 2 for p in r.a_proper) or any(p >= 2 for p in r.b_proper)
-        if Counter(_name_stem(w) for w in names_a) != Counter(_name_stem(w) for w in names_b) and sure:
+        # a name moved elsewhere in the sentence ("Ukrainian freedom" / "freedom of Ukrainians") is no change of actor
+        involved = {_name_stem(w) for w in names_a + names_b}
+        moved = involved <= (stems_a & stems_b) and _order(a_window, involved) == _order(b_words, involved)
+        if Counter(_name_stem(w) for w in names_a) != Counter(_name_stem(w) for w in names_b) and sure and not moved:
             add("entity", _change("name", names_a, names_b), r.a_text, r.b_text)
 
         qual_a = [w for w in r.a if w in QUALIFIERS]
@@ -217,6 +236,11 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
 
         content_a = [w for w in r.a if is_content_word(w) and not _is_number(w)]
         content_b = [w for w in r.b if is_content_word(w) and not _is_number(w)]
+        # an item added to or left out of a list ("location, income level, or army") is not drift
+        side = r.a or r.b
+        joined = bool({r.before, r.after} & _LIST_JOINERS) or side[0] in _LIST_JOINERS or side[-1] in _LIST_JOINERS
+        if joined and not (r.a and r.b) and not set(side) & CLAUSE_CHANGERS and len([w for w in side if w not in _LIST_JOINERS]) <= LIST_ITEM_WORDS:
+            continue
         if len(content_b) - len(content_a) >= 2 or (not r.a and r.before is not None and b_set & CLAUSE_CHANGERS):
             add("content_added", f"content added: {r.b_text}", r.a_text, r.b_text)
         elif (len(content_a) - len(content_b) >= 2 and r.before is not None and r.after is not None) or (

@@ -87,7 +87,7 @@ def sentences(text: str) -> list[str]:
 
 _STEM_SUFFIXES = ("ings", "ing", "ions", "ion", "ments", "ment", "ness", "ies", "ied", "ous", "ful",
                   "ly", "ed", "es", "er", "s", "e", "y")
-STEM_LENGTH = 6
+STEM_LENGTH = 7
 """Stems are cut to this many letters: a truncation stemmer (as in early IR systems) that folds
 word families (terror/terrorism/terrorist) without a dictionary."""
 
