@@ -58,10 +58,11 @@ between renderings that are otherwise near-verbatim."""
 READABLE = 0.5
 """Word-level similarity below which two renderings are other translations: a diff between
 them lines up unrelated words, so no reason is read off it."""
-NEAR_VERBATIM = {"qualifier": 0.6, "modality": 0.8, "tense": 0.9}
-"""Word-level similarity from which a soft reason counts. A listed qualifier dropped is the
-clearest of the three (most words shared is enough); translators change modals often and
-tenses all the time, so those need four words in five, and nine in ten."""
+NEAR_VERBATIM = {"qualifier": 0.6, "modality": 0.9, "tense": 0.9}
+"""Word-level similarity of the rest of the renderings (the edit itself left out) from which a
+soft reason counts. A listed qualifier dropped is the clearest of the three (most words shared
+is enough); translators change modals and tenses all the time ("has to" / "will have to"), so
+those count only when nine words in ten are the same."""
 MODIFIER_VERBATIM = 0.8
 """A dropped or added modifier that is not a listed qualifier is guessed from word shapes; it
 counts only between renderings that share four words in five."""
@@ -452,10 +453,8 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
         return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ra.strip(), b=rb.strip())])
     notes = _editorial_notes(ra) + _editorial_notes(rb)
     ta, tb = _spoken(ra), _spoken(rb)
-    if notes:
-        v = _compare(ta, tb, embedder)
-        return v.model_copy(update={"notes": notes})
-    return _compare(ta, tb, embedder)
+    v = _compare(ta, tb, split_gaps(speaker_text(rb)), embedder)
+    return v.model_copy(update={"notes": notes}) if notes else v
 
 
 def _spoken(text: str) -> str:
@@ -468,9 +467,8 @@ def _editorial_notes(text: str) -> list[str]:
             for m in EDITORIAL_RE.finditer(text) if not GAP_RE.fullmatch(m.group()) and speaker_text(m.group()) != m.group()[1:-1]]
 
 
-def _compare(ta: str, tb: str, embedder: Optional["Embedder"]) -> Variant:
-    parts = split_gaps(tb)
-    if len(parts) > 1:
+def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"]) -> Variant:
+    if len(parts) > 1:  # a gap (ellipsis) in the variant: each part in the reference, in order, is a truncation
         pa = prepare(ta)
         start, inside = 0, True
         for p in parts:
@@ -504,9 +502,9 @@ def _compare(ta: str, tb: str, embedder: Optional["Embedder"]) -> Variant:
     short_words = [t.word for t in m.b.tokens]
     if m.swapped:
         regions = [_flip(r) for r in m.regions]
-        reasons = drift_reasons(regions, short_words, window_words)
+        reasons = drift_reasons(regions, short_words, window_words, context=(m.b.words, m.a.words))
     else:
-        reasons = drift_reasons(m.regions, window_words, short_words)
+        reasons = drift_reasons(m.regions, window_words, short_words, context=(m.a.words, m.b.words))
     semantic: Optional[float] = None
     if embedder is not None:
         semantic = round(embedder.similarity(m.window_text, m.b.text), 4)

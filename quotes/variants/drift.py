@@ -152,7 +152,13 @@ def _prefix_negated(x: str, y: str) -> bool:
     return False
 
 
-def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: Sequence[str]) -> list[DriftReason]:
+def drift_reasons(
+    regions: Sequence[Region],
+    a_window: Sequence[str],
+    b_words: Sequence[str],
+    *,
+    context: tuple[Sequence[str], Sequence[str]] = ((), ()),
+) -> list[DriftReason]:
     """The drift reasons for a variant whose aligned span of the reference has the words
     ``a_window``, given the changed ``regions`` of the alignment (see the module docstring).
 
@@ -168,8 +174,9 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
             seen.add(key)
             reasons.append(DriftReason(code=code, detail=detail, a=a, b=b))  # type: ignore[arg-type]
 
-    stems_a = {_name_stem(w) for w in a_window}
-    stems_b = {_name_stem(w) for w in b_words}
+    # ``context``: all words of both renderings, for names that moved out of the aligned span
+    stems_a = {_name_stem(w) for w in [*a_window, *context[0]]}
+    stems_b = {_name_stem(w) for w in [*b_words, *context[1]]}
     neg_a, neg_b = _negations(a_window), _negations(b_words)
     if neg_a != neg_b:
         region = next((r for r in regions if _negations(r.a) != _negations(r.b)), None)
@@ -219,7 +226,7 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
         sure = any(p >= 2 for p in r.a_proper) or any(p >= 2 for p in r.b_proper)
         # a name moved elsewhere in the sentence ("Ukrainian freedom" / "freedom of Ukrainians") is no change of actor
         involved = {_name_stem(w) for w in names_a + names_b}
-        moved = involved <= (stems_a & stems_b) and _order(a_window, involved) == _order(b_words, involved)
+        moved = involved <= (stems_a & stems_b) and _order(context[0] or a_window, involved) == _order(context[1] or b_words, involved)
         if Counter(_name_stem(w) for w in names_a) != Counter(_name_stem(w) for w in names_b) and sure and not moved:
             add("entity", _change("name", names_a, names_b), r.a_text, r.b_text)
 

@@ -26,7 +26,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["speaker_text", "sentences", "split_gaps", "stem", "GAP_RE", "EDITORIAL_RE"]
+from quotes.text.lexicon.variants import SENTENCE_ABBREVIATIONS, STEM_SUFFIXES
+
+__all__ = ["speaker_text", "sentences", "split_gaps", "stem", "GAP_RE", "EDITORIAL_RE", "STEM_LENGTH"]
 
 GAP_RE = re.compile(r"\s*(?:\[\s*(?:\.\s?\.\s?\.|\u2026)\s*\]|\(\s*(?:\.\s?\.\s?\.|\u2026)\s*\)|\.\s?\.\s?\.|\u2026)\s*")
 """An ellipsis marking words left out: ``…``, ``...``, ``. . .``, ``[…]``, ``[...]``."""
@@ -35,7 +37,6 @@ EDITORIAL_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 """Square brackets (always the editor's) and parentheses inside a quote (in news copy an
 editor's gloss far more often than the speaker's own aside)."""
 
-_ABBREV = frozenset("mr mrs ms dr st gen sen rep prof gov lt col capt sgt no vs jr sr mt ft".split())
 _SENT_END = re.compile(r"(?<=[.!?;])[\"'\u201d\u2019\u00bb]?\s+(?=[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9])")
 
 
@@ -50,7 +51,7 @@ def speaker_text(text: str) -> str:
         before = text[start - 1] if start > 0 else " "
         after = text[end] if end < len(text) else " "
         # a bracket glued to a word restores letters of the speaker's word: [W]hen, country[’s]
-        if inner.isalpha() and (before.isalpha() or after.isalpha()) and len(inner) <= 3:
+        if re.fullmatch(r"[^\W\d_]['\u2019\w]{0,2}|['\u2019]\w{1,2}", inner) and (before.isalpha() or after.isalpha()):
             return inner
         return " "
 
@@ -73,9 +74,9 @@ def sentences(text: str) -> list[str]:
             last = re.findall(r"[\w.]+$", head)
             word = last[0].rstrip(".").lower() if last else ""
             # no cut after a title (Mr.), an initial or an acronym with dots (U.S.)
-            if head.endswith(".") and (word in _ABBREV or re.fullmatch(r"(?:\w\.)*\w", word) and len(word.replace(".", "")) <= 2):
+            if head.endswith(".") and (word in SENTENCE_ABBREVIATIONS or re.fullmatch(r"(?:\w\.)*\w", word) and len(word.replace(".", "")) <= 2):
                 continue
-            piece = part[start : m.start() + len(m.group()) - len(m.group().lstrip())].strip()
+            piece = part[start : m.start() + len(m.group().rstrip())].strip()
             if piece:
                 out.append(piece)
             start = m.end()
@@ -85,8 +86,6 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-_STEM_SUFFIXES = ("ings", "ing", "ions", "ion", "ments", "ment", "ness", "ies", "ied", "ous", "ful",
-                  "ly", "ed", "es", "er", "s", "e", "y")
 STEM_LENGTH = 7
 """Stems are cut to this many letters: a truncation stemmer (as in early IR systems) that folds
 word families (terror/terrorism/terrorist) without a dictionary."""
@@ -98,7 +97,7 @@ def stem(word: str) -> str:
     letters), then cut to :data:`STEM_LENGTH` letters."""
     w = word
     for _ in range(2):
-        for suffix in _STEM_SUFFIXES:
+        for suffix in STEM_SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= 4:
                 w = w[: -len(suffix)]
                 break

@@ -86,4 +86,5 @@ def test_semantic_does_not_link_other_speakers_or_other_content(embedder: Embedd
         _q("c", "a new level of development in DPRK-Russia relations.", "Kim Jong Un"),
         _q("d", "The sacred journey marked the beginning of a new history of militant solidarity between the DPRK and Russia.", "Kim Jong Un"),
     ]
-    assert all(len(g.members) == 1 for g in align(quotes, embedder=embedder))
+    groups = align(quotes, embedder=embedder)
+    assert len(groups) == len(quotes) and [len(g.members) for g in groups] == [1] * len(quotes)
