@@ -34,7 +34,7 @@ from typing import NamedTuple
 from quotes.text.lexicon.variants import NEGATIONS, STOPWORDS
 
 __all__ = [
-    "Token",
+    "WordToken",
     "normalize",
     "words",
     "tokens",
@@ -79,7 +79,7 @@ _NUMBER_WORDS = {
 }
 
 
-class Token(NamedTuple):
+class WordToken(NamedTuple):
     """One normalised word and the character span of the surface word it came from.
 
     A contraction gives two tokens with the same span (``didn't`` → ``did``, ``not``).
@@ -134,22 +134,22 @@ def _normalize_word(raw: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str) -> list[WordToken]:
     """Normalised words of ``text`` with the ``[start, end)`` span of each in ``text``.
 
     >>> [(t.word, t.start, t.end) for t in tokens("Won't stop")]
     [('will', 0, 5), ('not', 0, 5), ('stop', 6, 10)]
     """
-    out: list[Token] = []
+    out: list[WordToken] = []
     for m in _WORD_RE.finditer(text):
         for w in _normalize_word(m.group()):
-            out.append(Token(w, m.start(), m.end()))
+            out.append(WordToken(w, m.start(), m.end()))
     # "per cent" is one unit of meaning: fold it to the single word "percent"
     i = 0
-    merged: list[Token] = []
+    merged: list[WordToken] = []
     while i < len(out):
         if out[i].word == "per" and i + 1 < len(out) and out[i + 1].word == "cent":
-            merged.append(Token("percent", out[i].start, out[i + 1].end))
+            merged.append(WordToken("percent", out[i].start, out[i + 1].end))
             i += 2
             continue
         merged.append(out[i])

@@ -42,13 +42,13 @@ from rapidfuzz.distance import Levenshtein
 
 from quotes.variants.drift import Region, drift_reasons, same_notation
 from quotes.models import DiffOp, DriftReason, Quote, Variant
-from quotes.text.normalize import STOPWORDS, Token, is_content_word, spelling_key, tokens
+from quotes.text.normalize import STOPWORDS, WordToken, is_content_word, spelling_key, tokens
 from quotes.variants.units import EDITORIAL_RE, GAP_RE, speaker_text, split_gaps
 
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.variants.semantic import Embedder
 
-__all__ = ["compare", "match", "find_run", "Match", "Rendering", "prepare", "SEMANTIC_DRIFT"]
+__all__ = ["compare", "match", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
 
 HARD_REASONS = frozenset({"negation", "number", "entity", "content_added", "content_cut"})
 """Changes of what was said: they count wherever the renderings can be read word against word."""
@@ -81,11 +81,11 @@ _MATCH, _MISMATCH, _GAP = 2, -1, -1
 
 
 @dataclass(frozen=True)
-class Rendering:
+class PreparedText:
     """A text prepared for comparison: its tokens, their comparison keys, which are names."""
 
     text: str
-    tokens: tuple[Token, ...]
+    tokens: tuple[WordToken, ...]
     keys: tuple[str, ...]
     proper: tuple[int, ...]
 
@@ -103,7 +103,7 @@ class Rendering:
 PROPER, MAYBE_PROPER = 2, 1
 
 
-def _is_proper(text: str, tok: Token, index: int) -> int:
+def _is_proper(text: str, tok: WordToken, index: int) -> int:
     """2: written as a name (capitalised inside a sentence, or an acronym); 1: capitalised at the
     start of a sentence, so maybe a name; 0: not a name."""
     surface = text[tok.start : tok.end]
@@ -118,7 +118,7 @@ def _is_proper(text: str, tok: Token, index: int) -> int:
 
 
 @lru_cache(maxsize=8192)
-def prepare(text: str) -> Rendering:
+def prepare(text: str) -> PreparedText:
     """Tokenise and key ``text`` once (cached per text)."""
     toks = tuple(tokens(text))
     keys = tuple(spelling_key(t.word) for t in toks)
@@ -126,10 +126,10 @@ def prepare(text: str) -> Rendering:
     content = [i for i, t in enumerate(toks) if t.word not in STOPWORDS]
     if len(content) >= 3 and all(text[toks[i].start : toks[i].start + 1].isupper() for i in content):
         proper = tuple(0 for _ in toks)  # a headline in title case: capitals say nothing about names
-    return Rendering(text, toks, keys, proper)
+    return PreparedText(text, toks, keys, proper)
 
 
-def _merge_splits(r: Rendering, other_keys: frozenset[str]) -> Rendering:
+def _merge_splits(r: PreparedText, other_keys: frozenset[str]) -> PreparedText:
     """Join adjacent words whose concatenation is one word of the other text ("non stop" → "nonstop")."""
     if len(r.keys) < 2:
         return r
@@ -138,13 +138,13 @@ def _merge_splits(r: Rendering, other_keys: frozenset[str]) -> Rendering:
     while i < len(keys) - 1:
         joined = spelling_key(toks[i].word + toks[i + 1].word)
         if keys[i] not in other_keys and joined in other_keys:
-            toks[i : i + 2] = [Token(toks[i].word + toks[i + 1].word, toks[i].start, toks[i + 1].end)]
+            toks[i : i + 2] = [WordToken(toks[i].word + toks[i + 1].word, toks[i].start, toks[i + 1].end)]
             keys[i : i + 2] = [joined]
             proper[i : i + 2] = [max(proper[i], proper[i + 1])]
             changed = True
         else:
             i += 1
-    return Rendering(r.text, tuple(toks), tuple(keys), tuple(proper)) if changed else r
+    return PreparedText(r.text, tuple(toks), tuple(keys), tuple(proper)) if changed else r
 
 
 def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -234,8 +234,8 @@ class Match:
     - ``shared``: content-word keys of ``b`` matched in ``a``; ``content``: all of ``b``'s.
     """
 
-    a: Rendering
-    b: Rendering
+    a: PreparedText
+    b: PreparedText
     swapped: bool
     steps: tuple[tuple[str, int, int], ...]
     window: tuple[int, int]
@@ -271,7 +271,7 @@ class Match:
         return self.a.surface(*self.window)
 
 
-def _steps_to_regions(a: Rendering, b: Rendering, steps: Sequence[tuple[str, int, int]]) -> list[Region]:
+def _steps_to_regions(a: PreparedText, b: PreparedText, steps: Sequence[tuple[str, int, int]]) -> list[Region]:
     regions: list[Region] = []
     cur_a: list[int] = []
     cur_b: list[int] = []
@@ -328,7 +328,7 @@ def find_run(long_keys: Sequence[str], short_keys: Sequence[str]) -> int:
     return -1 if pos < 0 else hay.count(sep, 0, pos)
 
 
-def _match(long_r: Rendering, short_r: Rendering, swapped: bool) -> Match:
+def _match(long_r: PreparedText, short_r: PreparedText, swapped: bool) -> Match:
     start = find_run(long_r.keys, short_r.keys)
     if start >= 0:  # fast path: a copy or a truncation, no alignment needed
         steps = [("equal", start + j, j) for j in range(len(short_r.keys))]
