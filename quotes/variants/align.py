@@ -21,7 +21,8 @@ How quotes end up in one group, step by step:
    (IDF) share of each side's content words found in the other, or the word alignment's
    similarity when three content words or more line up. With the semantic extra the embedding
    similarity less :data:`SEMANTIC_OFFSET` may raise it, for sentences of similar length
-   (:data:`SEMANTIC_LENGTH_RATIO`) with the same number of negations. Speaker is evidence, not a
+   (:data:`SEMANTIC_LENGTH_RATIO`) with the same number of negations and the same named actors
+   in the same order (embeddings see neither a "not" nor who did what to whom). Speaker is evidence, not a
    gate: a different speaker lowers the score by :data:`OTHER_SPEAKER_PENALTY` (an exact copy
    still links, and is flagged ``misattributed``), an unknown one changes nothing.
 4. **Average-linkage clustering** (:mod:`quotes.variants.grouping`) of the sentences, stopping
@@ -65,7 +66,7 @@ from typing import Any, Optional
 from quotes.models import AlignedQuote, Quote, QuoteGroup
 from quotes.text.normalize import NEGATIONS, is_content_word, normalize
 from quotes.variants.blocking import BlockIndex, idf
-from quotes.variants.compare import compare, find_run, match, prepare
+from quotes.variants.compare import PROPER, compare, find_run, match, prepare
 from quotes.variants.grouping import average_linkage
 from quotes.variants.identity import SpeakerIndex, same_speaker
 from quotes.variants.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
@@ -158,6 +159,7 @@ class _Unit:
     speaker: str
     negations: int
     fragment: bool
+    names: tuple[str, ...] = ()  # the names it mentions, in order (for the swapped-actors gate)
     cluster: int = -1
 
 
@@ -278,8 +280,10 @@ class Aligner:
                 words = r.words
                 stems = frozenset(stem(w) for w in words if is_content_word(w))
                 fragment = len(r.keys) <= FRAGMENT_WORDS or len(stems) <= FRAGMENT_STEMS
+                names = tuple(dict.fromkeys(k[:5] for k, p in zip(r.keys, r.proper) if p >= PROPER))
                 by_quote[qi].append(len(units))
-                units.append(_Unit(qi, sent, r.keys, stems, len(r.keys), q.article, skeys[qi], sum(w in NEGATIONS for w in words), fragment))
+                units.append(_Unit(qi, sent, r.keys, stems, len(r.keys), q.article, skeys[qi], sum(w in NEGATIONS for w in words),
+                                   fragment, names))
         return units, by_quote
 
     def _run(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
@@ -333,7 +337,9 @@ class Aligner:
                 s = max(s, match(a.text, b.text).lexical)
         if va is not None and vb is not None:
             ratio = min(a.n_words, b.n_words) / max(a.n_words, b.n_words)
-            if ratio >= SEMANTIC_LENGTH_RATIO and a.negations == b.negations:
+            # gates: embeddings do not see a negation, nor who does what to whom
+            same_actors = not (a.names and b.names) or [x for x in a.names if x in b.names] == [x for x in b.names if x in a.names] != []
+            if ratio >= SEMANTIC_LENGTH_RATIO and a.negations == b.negations and same_actors:
                 self.stats.semantic_pairs += 1
                 s = max(s, float(va @ vb) - SEMANTIC_OFFSET)
         if a.speaker and b.speaker:

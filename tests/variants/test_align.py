@@ -348,3 +348,24 @@ def test_output_says_which_signals_were_used() -> None:
     assert g.signals == ["lexical"] and all(m.signals == ["lexical"] for m in g.members)
     (alone,) = align([q("a", 0, LEGACY)], semantic=False)
     assert alone.signals == [] and alone.members[0].signals == []
+
+
+def test_semantic_evidence_is_gated_against_negation_and_swapped_actors() -> None:
+    # model-free: two sentences whose (fake) embeddings are identical, sharing no rare word
+    import numpy as np
+
+    from quotes.variants.align import _Unit
+
+    def unit(article: str, text: str, names: tuple[str, ...] = (), negations: int = 0) -> _Unit:
+        return _Unit(0, text, tuple(text.split()), frozenset({article + "x"}), len(text.split()), article, "", negations, False, names)
+
+    vec = np.array([1.0, 0.0])
+    aligner = Aligner(semantic=False)
+    score = lambda a, b: aligner._score(a, b, 1.0, 1.0, {"ax": 1.0, "bx": 1.0}, vec, vec)  # noqa: E731
+    assert score(unit("a", "one two three four five six"), unit("b", "seven eight nine ten eleven twelve")) == pytest.approx(1 - align_mod.SEMANTIC_OFFSET)
+    assert score(unit("a", "one two three four five six", negations=1), unit("b", "seven eight nine ten eleven twelve")) == 0.0
+    swapped = score(unit("a", "one two three four five six", ("pyong", "mosco")), unit("b", "seven eight nine ten eleven twelve", ("mosco", "pyong")))
+    assert swapped == 0.0
+    same = score(unit("a", "one two three four five six", ("pyong", "mosco")), unit("b", "seven eight nine ten eleven twelve", ("pyong", "mosco")))
+    assert same == pytest.approx(1 - align_mod.SEMANTIC_OFFSET)
+    assert score(unit("a", "one two three four five six"), unit("b", "seven eight nine")) == 0.0  # lengths too far apart
