@@ -534,7 +534,7 @@ class Aligner:
             if not cross:
                 out.append(AlignedQuote(**base, flags=flags))
             elif m is ref:
-                out.append(AlignedQuote(**base, cluster=gid, variant="reference", score=1.0, flags=flags, signals=signals,
+                out.append(AlignedQuote(**base, cluster=gid, variant="reference", score=1.0, flags=flags, signals=signals, notes=[REFERENCE_NOTE],
                                         also_in=also.get(m.id, [])))
             else:
                 v = compare(ref.text, m.text, embedder=emb)
@@ -543,6 +543,9 @@ class Aligner:
         speaker = speakers.display(majority) if majority else None
         group_flags = ["misattributed"] if any(m.flags for m in out) else []
         return QuoteGroup(id=gid, speaker=speaker, reference=out[0], members=out, flags=group_flags, signals=signals if cross else [])
+
+
+REFERENCE_NOTE = "reference: the longest rendering (ties: the first by article and position); the others are labelled against it"
 
 
 def _reference(members: Sequence[Quote]) -> Quote:

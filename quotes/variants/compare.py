@@ -450,11 +450,25 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
     """
     ra, rb = _text(a), _text(b)
     if ra.strip() == rb.strip():
-        return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ra.strip(), b=rb.strip())])
+        return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ra.strip(), b=rb.strip())],
+                       notes=["identical: the same characters"])
     notes = _editorial_notes(ra) + _editorial_notes(rb)
     ta, tb = _spoken(ra), _spoken(rb)
     v = _compare(ta, tb, split_gaps(speaker_text(rb)), embedder)
-    return v.model_copy(update={"notes": notes}) if notes else v
+    return v.model_copy(update={"notes": [_why(v), *v.notes, *notes]})
+
+
+def _why(v: Variant) -> str:
+    """The label's rule in words, so a user can check it (drift also lists its reasons)."""
+    if v.label == "identical":
+        return "identical: the same characters"
+    if v.label == "orthographic":
+        return "orthographic: the same words once case, punctuation, hyphens and spelling are folded"
+    if v.label == "truncation":
+        return "truncation: a continuous part of the other rendering (or its parts around a gap, in order)"
+    if v.label == "translation":
+        return f"translation: other words, no change of claim found ({v.lexical:.0%} word similarity)"
+    return "drift: " + ", ".join(dict.fromkeys(r.code for r in v.reasons))
 
 
 def _spoken(text: str) -> str:
@@ -517,11 +531,13 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"])
                 b=m.b.text,
             )
         ]
+    dropped = [r for r in reasons if not _counts(r, m)]
     reasons = [r for r in reasons if _counts(r, m)]
     if reasons:
         return Variant(label="drift", score=lexical, lexical=lexical, semantic=semantic, diff=diff, reasons=reasons)
     score = semantic if semantic is not None else lexical
-    return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff)
+    notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
+    return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff, notes=notes)
 
 
 def _counts(r: DriftReason, m: Match) -> bool:
