@@ -56,10 +56,12 @@ values scored alike the rounder one, or the one with the stated reason, was kept
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -161,6 +163,19 @@ class _Unit:
     fragment: bool
     names: tuple[str, ...] = ()  # the names it mentions, in order (for the swapped-actors gate)
     cluster: int = -1
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a run creates many long-lived objects (it would
+    rescan them again and again, which makes large corpora slower than linear)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def is_cross_article(group: QuoteGroup) -> bool:
@@ -287,6 +302,10 @@ class Aligner:
         return units, by_quote
 
     def _run(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
+        with _gc_paused():
+            return self._run_all(quotes_in)
+
+    def _run_all(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
         quotes = sorted(quotes_in, key=lambda q: (q.article, q.index))
         self.stats = AlignStats(quotes=len(quotes))
         speakers = SpeakerIndex(q.speaker for q in quotes)

@@ -446,7 +446,11 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
 
     >>> v = compare("The plan will cost 5 billion dollars", "The plan would cost 7 billion dollars")
     >>> v.label, sorted(r.code for r in v.reasons)
-    ('drift', ['modality', 'number'])
+    ('drift', ['number'])
+    >>> v.notes
+    ['drift: number', 'not counted as drift: modal changed: will → would (the renderings differ in other words too)']
+    >>> [r.code for r in compare("The plan will cost 5 billion dollars", "The plan would cost 5 billion dollars").reasons]
+    ['modality']
     """
     ra, rb = _text(a), _text(b)
     if ra.strip() == rb.strip():
@@ -534,7 +538,8 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"])
     dropped = [r for r in reasons if not _counts(r, m)]
     reasons = [r for r in reasons if _counts(r, m)]
     if reasons:
-        return Variant(label="drift", score=lexical, lexical=lexical, semantic=semantic, diff=diff, reasons=reasons)
+        notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
+        return Variant(label="drift", score=lexical, lexical=lexical, semantic=semantic, diff=diff, reasons=reasons, notes=notes)
     score = semantic if semantic is not None else lexical
     notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
     return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff, notes=notes)
