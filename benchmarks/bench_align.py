@@ -15,8 +15,9 @@ vocabulary are those of real news quotes):
 3. Each utterance is quoted 1 to 6 times (mean about 3.5), each time in another article, as:
    the reference (full text), an identical copy, an orthographic variant (case, hyphens,
    curly quotes, British spelling, punctuation), a truncation (a run of 4 or more words), a
-   word substitution (one content word swapped: a rewording) or a negation insertion ("not"
-   after the first auxiliary, else "never"). 2% of the copies name another speaker
+   word substitution (one content word swapped: a rewording), a translation-style rewording (a
+   third of the content words replaced, one inflection and the articles changed) or a negation
+   insertion ("not" after the first auxiliary, else "never"). 2% of the copies name another speaker
    (misattribution).
 
 Reported per size: wall and CPU time of ``align`` (corpus building excluded; CPU time is the
@@ -24,7 +25,7 @@ steadier figure on a shared machine), peak memory (RSS of a
 fresh process; and the growth during alignment), candidate pairs from blocking, pairs aligned
 word by word, their share of all n(n-1)/2 pairs, pairwise cluster precision/recall/F1 against
 the true utterances, and the variant-label accuracy of members whose edit has a known label
-(identical, orthographic, truncation, negation → drift), counted in groups whose reference is
+(identical, orthographic, truncation, translation, negation → drift), counted in groups whose reference is
 the unedited utterance. Each size runs in its own process.
 """
 
@@ -123,6 +124,24 @@ def _substitution(rng: random.Random, text: str, vocab: list[str]) -> str:
     return " ".join(words)
 
 
+def _translation(rng: random.Random, text: str, vocab: list[str]) -> str:
+    """Another translation of the utterance: a third of its content words replaced by other
+    words (synonyms, as far as the aligner can tell), a word's inflection changed, and the
+    function words "the"/"a" swapped; same length, same order."""
+    from quotes.text.normalize import is_content_word
+
+    words = text.split()
+    slots = [i for i, w in enumerate(words) if w.isalpha() and is_content_word(w.lower())]
+    rng.shuffle(slots)
+    k = max(1, len(slots) // 3)
+    for i in slots[:k]:
+        words[i] = rng.choice(vocab)
+    for i in slots[k : k + 1]:
+        words[i] = words[i][:-1] if words[i].endswith("s") else words[i] + "s"
+    swap = {"the": "a", "a": "the", "The": "A", "A": "The"}
+    return " ".join(swap.get(w, w) for w in words)
+
+
 def _negation(rng: random.Random, text: str) -> str:
     words = text.split()
     for i, w in enumerate(words):
@@ -132,8 +151,9 @@ def _negation(rng: random.Random, text: str) -> str:
     return " ".join(words[:i] + ["never"] + words[i:])
 
 
-EDITS = ["identical", "orthographic", "truncation", "substitution", "negation"]
-EXPECTED_LABEL = {"identical": "identical", "orthographic": "orthographic", "truncation": "truncation", "negation": "drift"}
+EDITS = ["identical", "orthographic", "truncation", "substitution", "translation", "negation"]
+EXPECTED_LABEL = {"identical": "identical", "orthographic": "orthographic", "truncation": "truncation", "translation": "translation",
+                  "negation": "drift"}
 
 
 def build_corpus(n_quotes: int, seed: int = 7) -> tuple[list, list[int], list[str]]:
@@ -160,6 +180,7 @@ def build_corpus(n_quotes: int, seed: int = 7) -> tuple[list, list[int], list[st
                 "orthographic": lambda: _orthographic(rng, text),
                 "truncation": lambda: _truncation(rng, text),
                 "substitution": lambda: _substitution(rng, text, vocab),
+                "translation": lambda: _translation(rng, text, vocab),
                 "negation": lambda: _negation(rng, text),
             }[edit]()
             renderings.append((variant, edit))

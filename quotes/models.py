@@ -113,6 +113,7 @@ class Variant(BaseModel):
     semantic: Optional[float] = Field(default=None, description="Embedding similarity when the semantic extra is on.")
     diff: list[DiffOp] = Field(default_factory=list)
     reasons: list[DriftReason] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Why the label: its rule in words, reasons not counted as drift, and what was left out of the comparison (an editorial insertion in brackets).")
 
 
 class AlignedQuote(Quote):
@@ -124,6 +125,9 @@ class AlignedQuote(Quote):
     diff: list[DiffOp] = Field(default_factory=list)
     reasons: list[DriftReason] = Field(default_factory=list)
     flags: list[str] = Field(default_factory=list, description="e.g. 'misattributed' when another outlet names another speaker.")
+    notes: list[str] = Field(default_factory=list, description="Why the label: its rule in words, reasons not counted as drift, and what was left out of the comparison (an editorial insertion in brackets).")
+    signals: list[str] = Field(default_factory=list, description="Signals the alignment used: 'lexical', 'semantic:<model>'.")
+    also_in: list[str] = Field(default_factory=list, description="Other clusters that sentences of this quote belong to.")
 
 
 class QuoteGroup(BaseModel):
@@ -134,6 +138,7 @@ class QuoteGroup(BaseModel):
     reference: AlignedQuote
     members: list[AlignedQuote]
     flags: list[str] = Field(default_factory=list)
+    signals: list[str] = Field(default_factory=list, description="Signals the alignment used: 'lexical', 'semantic:<model>'.")
 
 
 VerifyStatus = Literal["verbatim", "orthographic", "drift", "not_found"]

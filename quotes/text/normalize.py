@@ -31,8 +31,10 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from quotes.text.lexicon.variants import NEGATIONS, STOPWORDS
+
 __all__ = [
-    "Token",
+    "WordToken",
     "normalize",
     "words",
     "tokens",
@@ -66,26 +68,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"),
 )
 
-STOPWORDS = frozenset(
-    """
-    a an the and or but nor so yet if then than as of at by for from in into on onto to with within without
-    about above after against along among around before behind below beneath beside between beyond during
-    except inside near off out outside over past since through throughout till toward towards under until
-    up upon via this that these those there here it its itself i me my mine myself we us our ours ourselves
-    you your yours yourself yourselves he him his himself she her hers herself they them their theirs
-    themselves who whom whose which what when where why how whether while also too very just
-    is am are was were be been being have has had having do does did doing will would shall should can could
-    may might must not no never none nothing nobody neither noone nowhere all any both each every either
-    other another such same own some more most many much few less least only one ones s t
-    said says say told tell according
-    """.split()
-)
-"""Function words: never used as evidence that two renderings share content (blocking, IDF)."""
 
-NEGATIONS = frozenset(
-    "not no never none nothing nobody neither nor nowhere noone without cannot".split()
-)
-"""Words that negate a clause; a change in their count is always a drift reason."""
 
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -96,7 +79,7 @@ _NUMBER_WORDS = {
 }
 
 
-class Token(NamedTuple):
+class WordToken(NamedTuple):
     """One normalised word and the character span of the surface word it came from.
 
     A contraction gives two tokens with the same span (``didn't`` → ``did``, ``not``).
@@ -128,7 +111,7 @@ def _normalize_word(raw: str) -> tuple[str, ...]:
         w = w.replace(".", "")
     # thousands separators and decimal points survive only between digits
     w = re.sub(r"(?<=\d),(?=\d{3}\b)", "", w)
-    w = re.sub(r"(?<=\d)-(?=\d)", " ", w)
+    w = re.sub(r"(?<=\d)-(?=\d)|(?<=\d)-(?=[^\W\d])", " ", w)  # 2024-25, 28-point
     w = re.sub(r"(?<!\d)[.,](?!\d)|(?<=\d)[.,](?!\d)|(?<!\d)[.,](?=\d)", " ", w)
     w = w.replace(",", " ")
     w = w.replace("-", "")
@@ -151,22 +134,22 @@ def _normalize_word(raw: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str) -> list[WordToken]:
     """Normalised words of ``text`` with the ``[start, end)`` span of each in ``text``.
 
     >>> [(t.word, t.start, t.end) for t in tokens("Won't stop")]
     [('will', 0, 5), ('not', 0, 5), ('stop', 6, 10)]
     """
-    out: list[Token] = []
+    out: list[WordToken] = []
     for m in _WORD_RE.finditer(text):
         for w in _normalize_word(m.group()):
-            out.append(Token(w, m.start(), m.end()))
+            out.append(WordToken(w, m.start(), m.end()))
     # "per cent" is one unit of meaning: fold it to the single word "percent"
     i = 0
-    merged: list[Token] = []
+    merged: list[WordToken] = []
     while i < len(out):
         if out[i].word == "per" and i + 1 < len(out) and out[i + 1].word == "cent":
-            merged.append(Token("percent", out[i].start, out[i + 1].end))
+            merged.append(WordToken("percent", out[i].start, out[i + 1].end))
             i += 2
             continue
         merged.append(out[i])

@@ -31,7 +31,7 @@ from typing import Optional
 
 from quotes.text.normalize import is_content_word, spelling_key
 
-__all__ = ["BlockIndex", "block_keys", "query_keys", "JOINED", "SPEAKER_SEP"]
+__all__ = ["BlockIndex", "block_keys", "query_keys", "idf", "JOINED", "SPEAKER_SEP"]
 
 JOINED = "~"
 """Prefix of keys made of two neighbouring words written as one."""
@@ -67,6 +67,16 @@ def query_keys(words: Sequence[str], speaker: str = "") -> frozenset[str]:
     return frozenset(keys)
 
 
+def idf(df: int, n: int) -> float:
+    """Inverse document frequency ``log(1 + n / df)`` of a key held by ``df`` of ``n`` items: the
+    one rarity weight of the variants stage (blocking, link scores).
+
+    >>> round(idf(1, 100), 2), round(idf(100, 100), 2)
+    (4.62, 0.69)
+    """
+    return math.log(1 + n / max(1, df))
+
+
 class BlockIndex:
     """An inverted index from blocking keys to quote ids, with document frequencies."""
 
@@ -94,7 +104,7 @@ class BlockIndex:
 
     def idf(self, key: str) -> float:
         """``log(1 + N / df)``: rare keys weigh more."""
-        return math.log(1 + len(self._ids) / max(1, self.df(key)))
+        return idf(self.df(key), len(self._ids))
 
     def candidates(self, uid: str, keys: Iterable[str], keep: Optional[Callable[[str], bool]] = None) -> list[str]:
         """Up to ``max_candidates`` other quotes sharing keys with ``uid``, best first.
@@ -110,7 +120,7 @@ class BlockIndex:
         n = len(self._ids)
         weight: Counter[str] = Counter()
         for df, k in usable:
-            w = math.log(1 + n / df)
+            w = idf(df, n)
             for other in postings[k][: self.max_postings]:
                 weight[other] += w
         weight.pop(uid, None)

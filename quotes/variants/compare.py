@@ -32,6 +32,7 @@ it the measures it needs).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,12 +42,36 @@ from rapidfuzz.distance import Levenshtein
 
 from quotes.variants.drift import Region, drift_reasons, same_notation
 from quotes.models import DiffOp, DriftReason, Quote, Variant
-from quotes.text.normalize import STOPWORDS, Token, is_content_word, spelling_key, tokens
+from quotes.text.normalize import STOPWORDS, WordToken, is_content_word, spelling_key, tokens
+from quotes.variants.units import EDITORIAL_RE, GAP_RE, speaker_text, split_gaps
 
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.variants.semantic import Embedder
 
-__all__ = ["compare", "match", "find_run", "Match", "Rendering", "prepare", "SEMANTIC_DRIFT"]
+__all__ = ["compare", "match", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
+
+HARD_REASONS = frozenset({"negation", "number", "entity", "content_added", "content_cut"})
+"""Changes of what was said: they count wherever the renderings can be read word against word."""
+SOFT_REASONS = frozenset({"qualifier", "modality", "tense"})
+"""Changes of strength, mood or time: translators make them all the time, so they count only
+between renderings that are otherwise near-verbatim."""
+READABLE = 0.5
+"""Word-level similarity below which two renderings are other translations: a diff between
+them lines up unrelated words, so no reason is read off it."""
+NEAR_VERBATIM = {"qualifier": 0.6, "modality": 0.9, "tense": 0.9}
+"""Word-level similarity of the rest of the renderings (the edit itself left out) from which a
+soft reason counts. A listed qualifier dropped is the clearest of the three (most words shared
+is enough); translators change modals and tenses all the time ("has to" / "will have to"), so
+those count only when nine words in ten are the same."""
+MODIFIER_VERBATIM = 0.8
+"""A dropped or added modifier that is not a listed qualifier is guessed from word shapes; it
+counts only between renderings that share four words in five."""
+MAX_CLAIM_EDIT = 8
+"""Added or cut content longer than this many words is a neighbouring passage taken in or left
+out (an outlet's choice of excerpt), not a change of one claim."""
+LOCAL_EDIT = 3
+"""A reason read off a changed stretch longer than this (words, either side) is a rewording
+of the passage, not a change of one claim."""
 
 SEMANTIC_DRIFT = 0.45
 """Below this embedding similarity, a pair whose words also mostly differ is labelled drift
@@ -56,11 +81,11 @@ _MATCH, _MISMATCH, _GAP = 2, -1, -1
 
 
 @dataclass(frozen=True)
-class Rendering:
+class PreparedText:
     """A text prepared for comparison: its tokens, their comparison keys, which are names."""
 
     text: str
-    tokens: tuple[Token, ...]
+    tokens: tuple[WordToken, ...]
     keys: tuple[str, ...]
     proper: tuple[int, ...]
 
@@ -78,7 +103,7 @@ class Rendering:
 PROPER, MAYBE_PROPER = 2, 1
 
 
-def _is_proper(text: str, tok: Token, index: int) -> int:
+def _is_proper(text: str, tok: WordToken, index: int) -> int:
     """2: written as a name (capitalised inside a sentence, or an acronym); 1: capitalised at the
     start of a sentence, so maybe a name; 0: not a name."""
     surface = text[tok.start : tok.end]
@@ -93,15 +118,18 @@ def _is_proper(text: str, tok: Token, index: int) -> int:
 
 
 @lru_cache(maxsize=8192)
-def prepare(text: str) -> Rendering:
+def prepare(text: str) -> PreparedText:
     """Tokenise and key ``text`` once (cached per text)."""
     toks = tuple(tokens(text))
     keys = tuple(spelling_key(t.word) for t in toks)
     proper = tuple(_is_proper(text, t, i) for i, t in enumerate(toks))
-    return Rendering(text, toks, keys, proper)
+    content = [i for i, t in enumerate(toks) if t.word not in STOPWORDS]
+    if len(content) >= 3 and all(text[toks[i].start : toks[i].start + 1].isupper() for i in content):
+        proper = tuple(0 for _ in toks)  # a headline in title case: capitals say nothing about names
+    return PreparedText(text, toks, keys, proper)
 
 
-def _merge_splits(r: Rendering, other_keys: frozenset[str]) -> Rendering:
+def _merge_splits(r: PreparedText, other_keys: frozenset[str]) -> PreparedText:
     """Join adjacent words whose concatenation is one word of the other text ("non stop" → "nonstop")."""
     if len(r.keys) < 2:
         return r
@@ -110,13 +138,13 @@ def _merge_splits(r: Rendering, other_keys: frozenset[str]) -> Rendering:
     while i < len(keys) - 1:
         joined = spelling_key(toks[i].word + toks[i + 1].word)
         if keys[i] not in other_keys and joined in other_keys:
-            toks[i : i + 2] = [Token(toks[i].word + toks[i + 1].word, toks[i].start, toks[i + 1].end)]
+            toks[i : i + 2] = [WordToken(toks[i].word + toks[i + 1].word, toks[i].start, toks[i + 1].end)]
             keys[i : i + 2] = [joined]
             proper[i : i + 2] = [max(proper[i], proper[i + 1])]
             changed = True
         else:
             i += 1
-    return Rendering(r.text, tuple(toks), tuple(keys), tuple(proper)) if changed else r
+    return PreparedText(r.text, tuple(toks), tuple(keys), tuple(proper)) if changed else r
 
 
 def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -206,8 +234,8 @@ class Match:
     - ``shared``: content-word keys of ``b`` matched in ``a``; ``content``: all of ``b``'s.
     """
 
-    a: Rendering
-    b: Rendering
+    a: PreparedText
+    b: PreparedText
     swapped: bool
     steps: tuple[tuple[str, int, int], ...]
     window: tuple[int, int]
@@ -238,22 +266,12 @@ class Match:
     def content(self) -> list[str]:
         return [k for k in self.b.keys if is_content_word(k)]
 
-    def coverage(self, weights: Optional[Mapping[str, float]] = None) -> float:
-        """Share of the shorter text's content words matched, weighted by ``weights`` (e.g. IDF)."""
-        content = self.content
-        if not content:
-            return 1.0 if self.contained else 0.0
-        w = weights or {}
-        total = sum(w.get(k, 1.0) for k in content)
-        got = sum(w.get(k, 1.0) for k in self.shared)
-        return got / total if total else 0.0
-
     @property
     def window_text(self) -> str:
         return self.a.surface(*self.window)
 
 
-def _steps_to_regions(a: Rendering, b: Rendering, steps: Sequence[tuple[str, int, int]]) -> list[Region]:
+def _steps_to_regions(a: PreparedText, b: PreparedText, steps: Sequence[tuple[str, int, int]]) -> list[Region]:
     regions: list[Region] = []
     cur_a: list[int] = []
     cur_b: list[int] = []
@@ -310,7 +328,7 @@ def find_run(long_keys: Sequence[str], short_keys: Sequence[str]) -> int:
     return -1 if pos < 0 else hay.count(sep, 0, pos)
 
 
-def _match(long_r: Rendering, short_r: Rendering, swapped: bool) -> Match:
+def _match(long_r: PreparedText, short_r: PreparedText, swapped: bool) -> Match:
     start = find_run(long_r.keys, short_r.keys)
     if start >= 0:  # fast path: a copy or a truncation, no alignment needed
         steps = [("equal", start + j, j) for j in range(len(short_r.keys))]
@@ -428,11 +446,58 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
 
     >>> v = compare("The plan will cost 5 billion dollars", "The plan would cost 7 billion dollars")
     >>> v.label, sorted(r.code for r in v.reasons)
-    ('drift', ['modality', 'number'])
+    ('drift', ['number'])
+    >>> v.notes
+    ['drift: number', 'not counted as drift: modal changed: will → would (the renderings differ in other words too)']
+    >>> [r.code for r in compare("The plan will cost 5 billion dollars", "The plan would cost 5 billion dollars").reasons]
+    ['modality']
     """
-    ta, tb = _text(a), _text(b)
-    if ta.strip() == tb.strip():
-        return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ta.strip(), b=tb.strip())])
+    ra, rb = _text(a), _text(b)
+    if ra.strip() == rb.strip():
+        return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ra.strip(), b=rb.strip())],
+                       notes=["identical: the same characters"])
+    notes = _editorial_notes(ra) + _editorial_notes(rb)
+    ta, tb = _spoken(ra), _spoken(rb)
+    v = _compare(ta, tb, split_gaps(speaker_text(rb)), embedder)
+    return v.model_copy(update={"notes": [_why(v), *v.notes, *notes]})
+
+
+def _why(v: Variant) -> str:
+    """The label's rule in words, so a user can check it (drift also lists its reasons)."""
+    if v.label == "identical":
+        return "identical: the same characters"
+    if v.label == "orthographic":
+        return "orthographic: the same words once case, punctuation, hyphens and spelling are folded"
+    if v.label == "truncation":
+        return "truncation: a continuous part of the other rendering (or its parts around a gap, in order)"
+    if v.label == "translation":
+        return f"translation: other words, no change of claim found ({v.lexical:.0%} word similarity)"
+    return "drift: " + ", ".join(dict.fromkeys(r.code for r in v.reasons))
+
+
+def _spoken(text: str) -> str:
+    """The words compared: editorial insertions out, gaps (ellipses) as plain breaks."""
+    return " ".join(GAP_RE.sub(" ", speaker_text(text)).split())
+
+
+def _editorial_notes(text: str) -> list[str]:
+    return [f"editorial insertion {m.group()} is not the speaker's words: left out of the comparison"
+            for m in EDITORIAL_RE.finditer(text) if not GAP_RE.fullmatch(m.group()) and speaker_text(m.group()) != m.group()[1:-1]]
+
+
+def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"]) -> Variant:
+    if len(parts) > 1:  # a gap (ellipsis) in the variant: each part in the reference, in order, is a truncation
+        pa = prepare(ta)
+        start, inside = 0, True
+        for p in parts:
+            at = find_run(pa.keys[start:], prepare(p).keys)
+            if at < 0:
+                inside = False
+                break
+            start += at + len(prepare(p).keys)
+        if inside:
+            m = match(ta, " ".join(parts))
+            return Variant(label="truncation", score=1.0, lexical=round(m.lexical, 4), diff=_diff(m))
     m = match(ta, tb)
     diff = _diff(m)
     if m.swapped:
@@ -455,9 +520,9 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
     short_words = [t.word for t in m.b.tokens]
     if m.swapped:
         regions = [_flip(r) for r in m.regions]
-        reasons = drift_reasons(regions, short_words, window_words)
+        reasons = drift_reasons(regions, short_words, window_words, context=(m.b.words, m.a.words))
     else:
-        reasons = drift_reasons(m.regions, window_words, short_words)
+        reasons = drift_reasons(m.regions, window_words, short_words, context=(m.a.words, m.b.words))
     semantic: Optional[float] = None
     if embedder is not None:
         semantic = round(embedder.similarity(m.window_text, m.b.text), 4)
@@ -470,12 +535,33 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
                 b=m.b.text,
             )
         ]
+    dropped = [r for r in reasons if not _counts(r, m)]
+    reasons = [r for r in reasons if _counts(r, m)]
     if reasons:
-        return Variant(label="drift", score=lexical, lexical=lexical, semantic=semantic, diff=diff, reasons=reasons)
+        notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
+        return Variant(label="drift", score=lexical, lexical=lexical, semantic=semantic, diff=diff, reasons=reasons, notes=notes)
     score = semantic if semantic is not None else lexical
-    return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff)
+    notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
+    return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff, notes=notes)
 
 
-def idf_weights(doc_freq: Mapping[str, int], n_docs: int) -> dict[str, float]:
-    """Inverse document frequency ``log(1 + N / df)`` of each key, for :meth:`Match.coverage`."""
-    return {k: math.log(1 + n_docs / max(1, df)) for k, df in doc_freq.items()}
+def _counts(r: DriftReason, m: Match) -> bool:
+    """Whether a drift reason is evidence of drift between the renderings ``m`` aligns (see the constants)."""
+    if r.code == "wording":
+        return True
+    if m.lexical < READABLE:
+        return False
+    size = max(len(r.a.split()), len(r.b.split()))
+    if r.code in ("content_added", "content_cut"):
+        # a clause added or cut inside the quote; a whole neighbouring sentence is not a change of claim
+        return size <= MAX_CLAIM_EDIT and not re.search(r"[.!?]\s", f"{r.a} {r.b}")
+    if size > LOCAL_EDIT:
+        return False
+    if r.code in SOFT_REASONS:
+        # how close the renderings are apart from this edit
+        span = len(m.b.keys) + m.window[1] - m.window[0] - len(r.a.split()) - len(r.b.split())
+        rest = 2 * m.equal / span if span > 0 else 1.0
+        if r.detail.startswith("modifier"):
+            return rest >= MODIFIER_VERBATIM
+        return rest >= NEAR_VERBATIM[r.code]
+    return True

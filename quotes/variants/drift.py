@@ -33,53 +33,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotes.models import DriftReason
-from quotes.text.normalize import NEGATIONS, is_content_word
+from quotes.text.lexicon.variants import (
+    CLAUSE_CHANGERS,
+    HEDGES,
+    MODAL_CLASSES,
+    MODALS,
+    NEGATING_PREFIXES,
+    NEGATIONS,
+    NUMBER_SCALES,
+    NUMBER_VALUES,
+    NUMBER_WORDS,
+    PAST_AUX,
+    PRESENT_AUX,
+    QUALIFIERS,
+    QUANTIFIERS,
+)
+from quotes.text.normalize import is_content_word
 
 __all__ = ["Region", "drift_reasons", "same_notation", "QUALIFIERS", "HEDGES", "MODALS"]
 
-QUALIFIERS = frozenset(
-    """
-    fully completely totally entirely wholly absolutely utterly thoroughly perfectly quite rather very extremely
-    highly deeply strongly greatly hugely vastly seriously gravely severely badly clearly obviously evidently
-    certainly definitely surely undoubtedly unquestionably indisputably really truly genuinely actually indeed
-    largely mostly mainly partly partially somewhat slightly barely hardly scarcely merely simply just only
-    even almost nearly virtually practically essentially basically probably possibly perhaps maybe likely
-    unlikely presumably apparently allegedly reportedly supposedly seemingly potentially
-    always often usually sometimes occasionally rarely seldom ever forever
-    so too much far way incredibly enormously extraordinarily exceptionally particularly especially
-    full complete total entire whole utter sheer absolute real true clear definite certain
-    major minor significant huge massive serious grave severe
-    """.split()
-)
-"""Intensifiers, hedges and degree words: dropping or adding one changes the strength of a claim."""
 
-HEDGES = frozenset(
-    """
-    somewhat slightly partly partially barely hardly scarcely merely almost nearly virtually practically
-    probably possibly perhaps maybe likely unlikely presumably apparently allegedly reportedly supposedly
-    seemingly potentially sometimes occasionally rarely seldom rather minor
-    """.split()
-)
-"""The qualifiers that weaken a claim; the other :data:`QUALIFIERS` strengthen it. Swapping one
-qualifier for another of the same kind ("fully" → "completely") is not drift."""
 
-MODALS = frozenset("will would shall should can could may might must ought".split())
 
-_QUANTIFIERS = frozenset("all some most many few several each every both half any more less fewer dozen dozens hundreds thousands millions billions".split())
-_NUMBER_WORDS = frozenset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-    billion trillion first second third fourth fifth sixth seventh eighth ninth tenth once twice percent
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    """.split()
-) - {"may", "march", "second"}  # too often not a number or date
 
-_PAST_AUX = frozenset("was were had did".split())
-_PRESENT_AUX = frozenset("is are am has have do does".split())
-_CLAUSE_CHANGERS = frozenset("but unless if although though except only yet whereas however".split())
-_NEG_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "a")
+
 
 
 @dataclass
@@ -104,34 +81,47 @@ class Region:
     b_surface: list[str] = field(default_factory=list)
 
 
+def _order(words: Sequence[str], names: set[str]) -> list[str]:
+    """The name stems of ``names`` in the order they first occur in ``words``."""
+    return list(dict.fromkeys(x for x in (_name_stem(w) for w in words) if x in names))
+
+
+_LIST_JOINERS = frozenset({"and", "or"})
+LIST_ITEM_WORDS = 2
+"""A stretch of at most this many words next to "and"/"or", added or left out, is a list item
+(the annotation rules count a dropped list item as a translation variant, not drift)."""
+
+
+def _name_stem(word: str) -> str:
+    """Names compared without case or inflection: Ukraine / Ukrainians / Ukrainian."""
+    w = word.lower()
+    return w[:5] if len(w) > 5 else w
+
+
 def _is_number(word: str) -> bool:
-    return bool(re.fullmatch(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?", word)) or word in _NUMBER_WORDS or word in _QUANTIFIERS
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?", word)) or word in NUMBER_WORDS
 
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 
 def _quantities(ws: Sequence[str]) -> Counter[str]:
     """Numbers, dates and quantifiers in ``ws``, number words read as values ("three hundred" → 300)."""
     out: Counter[str] = Counter()
     value: float | None = None
-    for w in list(ws) + [""]:
+    padded = list(ws) + [""]
+    for k, w in enumerate(padded):
         digit = re.fullmatch(r"\d+(?:\.\d+)?", w)
-        if w in _UNITS or digit:
-            n = float(w) if digit else _UNITS[w]
+        if w == "one" and value is None and padded[k + 1] not in NUMBER_SCALES:
+            continue  # "one of the", "the strongest one": a pronoun or determiner, not a count
+        if w in NUMBER_VALUES or digit:
+            n = float(w) if digit else NUMBER_VALUES[w]
             value = (value or 0) + n
             continue
-        if w in _SCALES and value is not None:
-            value *= _SCALES[w]
+        if w in NUMBER_SCALES and value is not None:
+            value *= NUMBER_SCALES[w]
             continue
-        if w in _SCALES:
-            value = float(_SCALES[w])
+        if w in NUMBER_SCALES:
+            value = float(NUMBER_SCALES[w])
             continue
         if value is not None:
             out[f"{value:g}"] += 1
@@ -156,13 +146,19 @@ def _stems(word: str) -> set[str]:
 
 def _prefix_negated(x: str, y: str) -> bool:
     """possible/impossible, legal/illegal, agree/disagree."""
-    for p in _NEG_PREFIXES:
+    for p in NEGATING_PREFIXES:
         if (x == p + y or y == p + x) and len(min(x, y, key=len)) >= 4:
             return True
     return False
 
 
-def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: Sequence[str]) -> list[DriftReason]:
+def drift_reasons(
+    regions: Sequence[Region],
+    a_window: Sequence[str],
+    b_words: Sequence[str],
+    *,
+    context: tuple[Sequence[str], Sequence[str]] = ((), ()),
+) -> list[DriftReason]:
     """The drift reasons for a variant whose aligned span of the reference has the words
     ``a_window``, given the changed ``regions`` of the alignment (see the module docstring).
 
@@ -178,6 +174,9 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
             seen.add(key)
             reasons.append(DriftReason(code=code, detail=detail, a=a, b=b))  # type: ignore[arg-type]
 
+    # ``context``: all words of both renderings, for names that moved out of the aligned span
+    stems_a = {_name_stem(w) for w in [*a_window, *context[0]]}
+    stems_b = {_name_stem(w) for w in [*b_words, *context[1]]}
     neg_a, neg_b = _negations(a_window), _negations(b_words)
     if neg_a != neg_b:
         region = next((r for r in regions if _negations(r.a) != _negations(r.b)), None)
@@ -194,17 +193,21 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
             pair = flipped[0] if flipped else (r.a_text, r.b_text)
             add("negation", f"negated by a prefix: {pair[0]} → {pair[1]}", r.a_text, r.b_text)
 
+        quant_a = [w for w in r.a if w in QUANTIFIERS]
+        quant_b = [w for w in r.b if w in QUANTIFIERS]
+        if quant_a and quant_b and Counter(quant_a) != Counter(quant_b):  # all → some; a dropped "any" is style
+            add("number", _change("quantifier", quant_a, quant_b), r.a_text, r.b_text)
         if _quantities(r.a) != _quantities(r.b):
             add("number", _change("number or quantity", [s for w, s in zip(r.a, sa) if _is_number(w)],
                                   [s for w, s in zip(r.b, sb) if _is_number(w)]), r.a_text, r.b_text)
 
         mod_a = [w for w in r.a if w in MODALS]
         mod_b = [w for w in r.b if w in MODALS]
-        if Counter(mod_a) != Counter(mod_b):
+        if Counter(MODAL_CLASSES[w] for w in mod_a) != Counter(MODAL_CLASSES[w] for w in mod_b):
             add("modality", _change("modal", mod_a, mod_b), r.a_text, r.b_text)
 
-        past_a, past_b = a_set & _PAST_AUX, b_set & _PAST_AUX
-        pres_a, pres_b = a_set & _PRESENT_AUX, b_set & _PRESENT_AUX
+        past_a, past_b = a_set & PAST_AUX, b_set & PAST_AUX
+        pres_a, pres_b = a_set & PRESENT_AUX, b_set & PRESENT_AUX
         verbs = [
             (x, y) for x in r.a for y in r.b
             if len(x) > 3 and len(y) > 3 and x != y and (x.endswith("ed") != y.endswith("ed")) and _stems(x) & _stems(y)
@@ -221,24 +224,34 @@ def drift_reasons(regions: Sequence[Region], a_window: Sequence[str], b_words: S
         # a capitalised first word may be a name or just the start of the sentence: count it
         # only when the other side puts a (possible) name in its place
         sure = any(p >= 2 for p in r.a_proper) or any(p >= 2 for p in r.b_proper)
-        if Counter(w.lower() for w in names_a) != Counter(w.lower() for w in names_b) and (sure or (names_a and names_b)):
+        # a name moved elsewhere in the sentence ("Ukrainian freedom" / "freedom of Ukrainians") is no change of actor
+        involved = {_name_stem(w) for w in names_a + names_b}
+        moved = involved <= (stems_a & stems_b) and _order(context[0] or a_window, involved) == _order(context[1] or b_words, involved)
+        if Counter(_name_stem(w) for w in names_a) != Counter(_name_stem(w) for w in names_b) and sure and not moved:
             add("entity", _change("name", names_a, names_b), r.a_text, r.b_text)
 
         qual_a = [w for w in r.a if w in QUALIFIERS]
         qual_b = [w for w in r.b if w in QUALIFIERS]
         kinds_a = Counter(w in HEDGES for w in qual_a)
         kinds_b = Counter(w in HEDGES for w in qual_b)
-        if kinds_a != kinds_b:  # one dropped, added, or a hedge swapped for an intensifier
+        # one dropped or added (not swapped for another word), or a hedge swapped for an intensifier
+        with_q, other = (r.a, r.b) if len(qual_a) > len(qual_b) else (r.b, r.a)
+        if kinds_a != kinds_b and (len(with_q) > len(other) or (qual_a and qual_b)):
             add("qualifier", _change("qualifier", qual_a, qual_b), r.a_text, r.b_text)
         elif _modifier_change(r):
             add("qualifier", _change("modifier", sa, sb), r.a_text, r.b_text)
 
         content_a = [w for w in r.a if is_content_word(w) and not _is_number(w)]
         content_b = [w for w in r.b if is_content_word(w) and not _is_number(w)]
-        if len(content_b) - len(content_a) >= 2 or (not r.a and b_set & _CLAUSE_CHANGERS):
+        # an item added to or left out of a list ("location, income level, or army") is not drift
+        side = r.a or r.b
+        joined = bool({r.before, r.after} & _LIST_JOINERS) or side[0] in _LIST_JOINERS or side[-1] in _LIST_JOINERS
+        if joined and not (r.a and r.b) and not set(side) & CLAUSE_CHANGERS and len([w for w in side if w not in _LIST_JOINERS]) <= LIST_ITEM_WORDS:
+            continue
+        if len(content_b) - len(content_a) >= 2 or (not r.a and r.before is not None and b_set & CLAUSE_CHANGERS):
             add("content_added", f"content added: {r.b_text}", r.a_text, r.b_text)
         elif (len(content_a) - len(content_b) >= 2 and r.before is not None and r.after is not None) or (
-            not r.b and a_set & _CLAUSE_CHANGERS
+            not r.b and a_set & CLAUSE_CHANGERS
         ):
             add("content_cut", f"content cut: {r.a_text}", r.a_text, r.b_text)
     return reasons

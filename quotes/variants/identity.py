@@ -22,13 +22,36 @@ the one full name it belongs to, and only when exactly one full name in the corp
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Optional
 
+from quotes.text.lexicon.variants import NOT_PERSON_NAMES
 from quotes.text.names import TITLES, name_tokens, speaker_key
 
-__all__ = ["speaker_key", "name_tokens", "same_speaker", "matches", "SpeakerIndex", "TITLES"]
+__all__ = ["speaker_key", "name_tokens", "person_tokens", "same_speaker", "matches", "SpeakerIndex", "TITLES"]
+
+
+def _fold(token: str) -> str:
+    """A name word with transliteration noise folded: doubled letters (Zelenskyy) and a final
+    -iy (Zelenskiy) both give Zelensky; a possessive ending (Francis's, Francis') is dropped."""
+    t = re.sub(r"'s?$", "", token)
+    t = re.sub(r"([a-z])\1", r"\1", t)
+    return re.sub(r"iy$", "y", t)
+
+
+@lru_cache(maxsize=16384)
+def person_tokens(name: Optional[str]) -> tuple[str, ...]:
+    """The words of a person's name for comparison across articles: :func:`name_tokens`
+    with possessives, stray words that never name a person and transliteration noise folded.
+
+    >>> person_tokens("Francis’s"), person_tokens("Volodymyr Zelenskiy"), person_tokens("Friday")
+    (('francis',), ('volodymyr', 'zelensky'), ())
+    """
+    return tuple(f for f in (_fold(t) for t in name_tokens(name)) if f and f not in NOT_PERSON_NAMES and f not in TITLES)
+
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
@@ -42,7 +65,10 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if a[-1] != b[-1]:
         return False
     fa, fb = a[0], b[0]
-    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+    # initials (V. Putin) and short forms of one first name (Radek / Radoslaw)
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)) or (
+        len(fa) >= 3 and len(fb) >= 3 and fa[:3] == fb[:3]
+    )
 
 
 def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
@@ -57,7 +83,7 @@ def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
     >>> same_speaker("Hillary Clinton", "Bill Clinton")
     False
     """
-    return _compatible(name_tokens(a), name_tokens(b))
+    return _compatible(person_tokens(a), person_tokens(b))
 
 
 def matches(query: str, name: Optional[str]) -> bool:
@@ -76,15 +102,21 @@ class SpeakerIndex:
     """Resolves every name used in a corpus to one key per person.
 
     Full names (two words or more) that are compatible become one person (``"Kim Jong-un"``,
-    ``"Kim Jong Un"``; ``"V. Putin"``, ``"Vladimir Putin"``). A one-word name ("Kim",
-    "Putin", "Mr Kim") joins the person whose full name has it as first or last word, only
-    when exactly one person in the corpus does; otherwise it stays a person of its own.
+    ``"Kim Jong Un"``; ``"V. Putin"``, ``"Vladimir Putin"``; ``"Radek Sikorski"``, ``"Radoslaw
+    Sikorski"``). A one-word name ("Kim", "Putin", "Mr Kim", "Lula") joins the person whose
+    full name has it as a word (first, middle or last), only when exactly one person in the
+    corpus does; otherwise it stays a person of its own. Names are compared with
+    :func:`person_tokens`, so "Francis's", "Zelenskyy" and "Zelenskiy" find "Francis" and
+    "Zelensky", and a weekday left in the speaker slot is no name at all.
 
     >>> idx = SpeakerIndex(["Vladimir Putin", "Putin", "Kim Jong-un"])
     >>> idx.key("putin"), idx.display("putin")
     ('vladimir putin', 'Vladimir Putin')
     >>> idx.key(None)
     ''
+    >>> idx = SpeakerIndex(["Luiz Inácio Lula da Silva", "Lula", "Volodymyr Zelenskyy", "Zelenskiy", "Friday"])
+    >>> idx.key("Lula"), idx.key("Zelenskiy"), idx.key("Friday")
+    ('luiz inacio lula da silva', 'volodymyr zelensky', '')
     """
 
     def __init__(self, names: Iterable[Optional[str]] = ()) -> None:
@@ -104,7 +136,7 @@ class SpeakerIndex:
     def _build(self) -> None:
         by_tokens: dict[tuple[str, ...], Counter[str]] = {}
         for name, n in self._counts.items():
-            toks = name_tokens(name)
+            toks = person_tokens(name)
             if toks:
                 by_tokens.setdefault(toks, Counter())[name] += n
         full = sorted((t for t in by_tokens if len(t) > 1), key=lambda t: (-len(t), -sum(by_tokens[t].values()), t))
@@ -130,8 +162,9 @@ class SpeakerIndex:
             canon = max(person, key=lambda t: (sum(by_tokens[t].values()), len(t), t))
             for toks in person:
                 resolved[toks] = canon
-                by_word.setdefault(toks[0], set()).add(canon)
-                by_word.setdefault(toks[-1], set()).add(canon)
+                for t in toks:  # any word of a full name: "Lula" in "Luiz Inacio Lula da Silva"
+                    if len(t) > 2:
+                        by_word.setdefault(t, set()).add(canon)
         for toks in by_tokens:
             if len(toks) == 1:
                 owners = by_word.get(toks[0], set())
@@ -143,7 +176,7 @@ class SpeakerIndex:
 
     def key(self, name: Optional[str]) -> str:
         """The person key of ``name`` in this corpus ('' for no name or a pronoun)."""
-        toks = name_tokens(name)
+        toks = person_tokens(name)
         if not toks:
             return ""
         if toks in self._resolved:
@@ -161,5 +194,5 @@ class SpeakerIndex:
         if not names:
             return name
         # prefer the names whose tokens are the canonical ones ("Vladimir Putin" over "President Putin")
-        best = [n for n in names if speaker_key(n) == key] or list(names)
+        best = [n for n in names if " ".join(person_tokens(n)) == key] or list(names)
         return max(best, key=lambda n: (names[n], -len(n), n))

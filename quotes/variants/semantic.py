@@ -10,12 +10,11 @@ may name any sentence-transformers model instead::
     quotes align found.jsonl                       # bundled all-MiniLM-L6-v2
     quotes align found.jsonl --model all-mpnet-base-v2
 
-Library use:
+Library use (needs the extra, so not run as a doctest)::
 
->>> from quotes.variants.semantic import load_embedder          # doctest: +SKIP
->>> emb = load_embedder()                               # doctest: +SKIP
->>> round(emb.similarity("excellent soldiers", "outstanding soldiers"), 2)   # doctest: +SKIP
-0.78
+    from quotes.variants.semantic import load_embedder
+    emb = load_embedder()
+    round(emb.similarity("excellent soldiers", "outstanding soldiers"), 2)   # 0.78
 
 Each distinct text is embedded once per :class:`Embedder` (cached), in batches. Without the
 extra, :func:`semantic_available` is False and alignment works lexically.

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Optional, Union
 
-from quotes.variants.compare import Rendering, compare, match, prepare
+from quotes.variants.compare import PreparedText, compare, match, prepare
 from quotes.models import DiffOp, DriftReason, Quote, VerifyResult
 from quotes.text.normalize import is_content_word
 
@@ -50,7 +50,7 @@ class _Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.r: Rendering = prepare(text)
+        self.r: PreparedText = prepare(text)
         self.positions: dict[str, list[int]] = defaultdict(list)
         for i, k in enumerate(self.r.keys):
             self.positions[k].append(i)
@@ -104,7 +104,7 @@ def _verbatim(src: _Source, text: str) -> Optional[tuple[int, int]]:
     return src.offsets[pos], src.offsets[after_i - 1] + 1
 
 
-def _candidate_regions(src: _Source, q: Rendering, limit: int = 8) -> list[tuple[int, int]]:
+def _candidate_regions(src: _Source, q: PreparedText, limit: int = 8) -> list[tuple[int, int]]:
     """Stretches of the source around occurrences of the quote's content words, busiest first."""
     n = len(q.keys)
     content = [k for w, k in zip(q.words, q.keys) if is_content_word(w)] or list(q.keys)
@@ -194,7 +194,7 @@ def _check_part(src: _Source, q: Quote) -> VerifyResult:
     return _fuzzy(src, q) or _not_found(q)
 
 
-def _find(src: _Source, qr: Rendering) -> Optional[tuple[int, int]]:
+def _find(src: _Source, qr: PreparedText) -> Optional[tuple[int, int]]:
     first = src.positions.get(qr.keys[0], ())
     n = len(qr.keys)
     for p in first:

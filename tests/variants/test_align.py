@@ -119,7 +119,7 @@ def test_different_sentences_of_one_speech_stay_apart() -> None:
         q("004", 3, "the most tenacious, patriotic and just people in the world,", "Kim Jong Un", "fragment"),
     ]
     groups = align(quotes, semantic=False)
-    assert all(len(g.members) == 1 for g in groups)
+    assert len(groups) == 5 and [len(g.members) for g in groups] == [1, 1, 1, 1, 1]
 
 
 def test_misattribution_is_flagged() -> None:
@@ -132,7 +132,8 @@ def test_misattribution_is_flagged() -> None:
 
 def test_short_phrase_by_two_speakers_is_not_misattribution() -> None:
     quotes = [q("a", 0, "a smart guy.", "Donald Trump", "fragment"), q("b", 0, "a smart guy", "Kim Jong Un", "fragment")]
-    assert all(len(g.members) == 1 for g in align(quotes, semantic=False))
+    groups = align(quotes, semantic=False)
+    assert len(groups) == 2 and [len(g.members) for g in groups] == [1, 1]
 
 
 def test_bare_surname_does_not_merge_two_kims() -> None:
@@ -247,3 +248,124 @@ def test_seeds_end_to_end(stanza_engine, seeds_dir: Path) -> None:  # type: igno
     assert any({"advance non-stop,", "advance nonstop"} <= t for t in texts)
     kursk = next(g for g in groups if g.reference.text.startswith("This was fully proved"))
     assert sorted(m.variant for m in kursk.members) == ["drift", "reference", "truncation", "truncation", "truncation"]
+
+
+# --- clustering that merges, speaker as evidence, gaps and brackets ------------------------------
+
+TALKS = "We will work calmly with America and all our partners."
+TALKS_2 = "We will pursue a calm dialogue with America and all of our partners."
+
+
+def test_a_short_quote_inside_two_renderings_brings_them_together() -> None:
+    # "Q" is in "Q, and more" and in "Before, Q": one utterance, so one group of three
+    quotes = [
+        q("a", 0, "Our flag is yellow and blue, and we will never raise any other flag.", "Dmytro Kuleba"),
+        q("b", 0, "As he said before, our flag is yellow and blue", "Dmytro Kuleba"),
+        q("c", 0, "our flag is yellow and blue", "Dmytro Kuleba"),
+    ]
+    groups = align(quotes, semantic=False)
+    assert len(groups) == 1
+    assert sorted(m.id for m in groups[0].members) == ["a#0", "b#0", "c#0"]
+
+
+def test_multi_sentence_quote_goes_to_the_cluster_with_most_of_its_words() -> None:
+    quotes = [
+        q("a", 0, "The parliament must work in unity.", "Volodymyr Zelensky"),
+        q("b", 0, "The parliament must work in unity.", "Volodymyr Zelensky"),
+        q("c", 0, "Winter will be hard for every family in the country.", "Volodymyr Zelensky"),
+        q("d", 0, "Winter will be hard for every family in the country.", "Volodymyr Zelensky"),
+        q("e", 0, "The parliament must work in unity. Winter will be hard for every family in the country.", "Volodymyr Zelensky"),
+    ]
+    groups = align(quotes, semantic=False)
+    winter = group_of(groups, "e#0")
+    assert sorted(m.id for m in winter.members) == ["c#0", "d#0", "e#0"]
+    unity = group_of(groups, "a#0")
+    assert sorted(m.id for m in unity.members) == ["a#0", "b#0"]
+    (row,) = [m for m in winter.members if m.id == "e#0"]
+    assert row.also_in == [unity.id]  # its other sentence is linked, not lost
+
+
+def test_passage_quoted_together_by_three_outlets_is_one_group() -> None:
+    one, two = "The pressure on our country is heavy.", "We face a very difficult choice now."
+    quotes = [q(a, 0, f"{one} {two}", "Volodymyr Zelensky") for a in ("a", "b", "c")] + [
+        q("d", 0, one, "Volodymyr Zelensky"), q("e", 0, two, "Volodymyr Zelensky")]
+    groups = align(quotes, semantic=False)
+    assert len(groups) == 1 and len(groups[0].members) == 5
+
+
+def test_another_speaker_does_not_forbid_a_verbatim_copy() -> None:
+    quotes = [q("a", 0, TALKS, "Volodymyr Zelensky"), q("b", 0, TALKS, "Donald Trump")]
+    (g,) = align(quotes, semantic=False)
+    assert len(g.members) == 2 and g.flags == ["misattributed"]
+
+
+def test_another_speaker_keeps_a_rewording_apart_that_one_speaker_would_link() -> None:
+    same = [q("a", 0, TALKS, "Volodymyr Zelensky"), q("b", 0, TALKS_2, "Volodymyr Zelensky")]
+    assert len(align(same, semantic=False)) == 1
+    other = [q("a", 0, TALKS, "Volodymyr Zelensky"), q("b", 0, TALKS_2, "Donald Trump")]
+    assert len(align(other, semantic=False)) == 2
+
+
+def test_unknown_speaker_is_neutral() -> None:
+    quotes = [q("a", 0, TALKS, "Volodymyr Zelensky"), q("b", 0, TALKS_2, None)]
+    (g,) = align(quotes, semantic=False)
+    assert [m.id for m in g.members] == ["b#0", "a#0"] and g.flags == []
+
+
+def test_speaker_spellings_are_one_person() -> None:
+    quotes = [q("a", 0, TALKS, "Volodymyr Zelenskyy"), q("b", 0, TALKS_2, "Zelenskiy"), q("c", 0, TALKS, "Zelensky’s")]
+    (g,) = align(quotes, semantic=False)
+    assert len(g.members) == 3 and g.flags == [] and g.speaker == "Volodymyr Zelenskyy"
+
+
+def test_ellipsis_is_a_gap_and_the_parts_are_a_truncation() -> None:
+    full = "We will rebuild every school, every hospital and every bridge that was destroyed."
+    quotes = [q("a", 0, full, "Kim Jong Un"), q("b", 0, "We will rebuild every school … and every bridge that was destroyed.", "Kim Jong Un")]
+    (g,) = align(quotes, semantic=False)
+    assert [(m.id, m.variant) for m in g.members] == [("a#0", "reference"), ("b#0", "truncation")]
+
+
+def test_editorial_brackets_are_not_the_speakers_words() -> None:
+    quotes = [
+        q("a", 0, "How about encouraging (Russian President Vladimir) Putin to withdraw his army from Ukraine?", "Radek Sikorski"),
+        q("b", 0, "How about encouraging Putin to withdraw his army from Ukraine?", "Radoslaw Sikorski"),
+    ]
+    (g,) = align(quotes, semantic=False)
+    member = g.members[1]
+    assert (member.id, member.variant, member.reasons) == ("b#0", "orthographic", [])
+    assert any("(Russian President Vladimir)" in n for n in member.notes)
+    assert g.flags == []  # Radek and Radoslaw Sikorski are one person
+
+
+def test_reference_is_the_longest_and_ties_go_to_the_first() -> None:
+    quotes = [q("b", 0, LEGACY), q("a", 0, LEGACY), q("c", 0, LEGACY[:-1])]
+    (g,) = align(quotes, semantic=False)
+    assert [(m.id, m.variant) for m in g.members] == [("a#0", "reference"), ("b#0", "identical"), ("c#0", "orthographic")]
+
+
+def test_output_says_which_signals_were_used() -> None:
+    (g,) = align([q("a", 0, LEGACY), q("b", 0, LEGACY)], semantic=False)
+    assert g.signals == ["lexical"] and all(m.signals == ["lexical"] for m in g.members)
+    (alone,) = align([q("a", 0, LEGACY)], semantic=False)
+    assert alone.signals == [] and alone.members[0].signals == []
+
+
+def test_semantic_evidence_is_gated_against_negation_and_swapped_actors() -> None:
+    # model-free: two sentences whose (fake) embeddings are identical, sharing no rare word
+    import numpy as np
+
+    from quotes.variants.align import _Unit
+
+    def unit(article: str, text: str, names: tuple[str, ...] = (), negations: int = 0) -> _Unit:
+        return _Unit(0, text, tuple(text.split()), frozenset({article + "x"}), len(text.split()), article, "", negations, False, names)
+
+    vec = np.array([1.0, 0.0])
+    aligner = Aligner(semantic=False)
+    score = lambda a, b: aligner._score(a, b, 1.0, 1.0, {"ax": 1.0, "bx": 1.0}, vec, vec)  # noqa: E731
+    assert score(unit("a", "one two three four five six"), unit("b", "seven eight nine ten eleven twelve")) == pytest.approx(1 - align_mod.SEMANTIC_OFFSET)
+    assert score(unit("a", "one two three four five six", negations=1), unit("b", "seven eight nine ten eleven twelve")) == 0.0
+    swapped = score(unit("a", "one two three four five six", ("pyong", "mosco")), unit("b", "seven eight nine ten eleven twelve", ("mosco", "pyong")))
+    assert swapped == 0.0
+    same = score(unit("a", "one two three four five six", ("pyong", "mosco")), unit("b", "seven eight nine ten eleven twelve", ("pyong", "mosco")))
+    assert same == pytest.approx(1 - align_mod.SEMANTIC_OFFSET)
+    assert score(unit("a", "one two three four five six"), unit("b", "seven eight nine")) == 0.0  # lengths too far apart

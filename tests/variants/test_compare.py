@@ -110,3 +110,69 @@ def test_match_finds_the_fragment_inside_the_sentence() -> None:
     assert m.window_text == "military camaraderie, goodwill, and mutual support"
     assert m.shared == ["military", "mutual"]
     assert not m.contained
+
+
+# --- label rules: hard reasons always, soft ones only where near-verbatim ------------------------
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "code"),
+    [
+        ("We did not order the strike on the city", "We did order the strike on the city", "negation"),
+        ("The talks will resume in 2025 in Geneva", "The talks will resume in 2026 in Geneva", "number"),
+        ("Pyongyang will always be with Moscow", "Moscow will always be with Pyongyang", "entity"),
+        ("We will defend our land with all our strength", "We will defend our land and seize the southern ports with all our strength", "content_added"),
+    ],
+)
+def test_hard_reasons_make_drift(reference: str, variant: str, code: str) -> None:
+    v = compare(reference, variant)
+    assert v.label == "drift" and code in [r.code for r in v.reasons]
+
+
+def test_soft_reason_counts_in_a_near_verbatim_copy() -> None:
+    v = compare("The alliance is strong and dependable", "The alliance was strong and dependable")
+    assert (v.label, [r.code for r in v.reasons]) == ("drift", ["tense"])
+
+
+def test_soft_reasons_between_translations_are_not_drift() -> None:
+    # another translation: modal and tense differ along with most words
+    v = compare("If they want to live, they have to uproot the terror infrastructure",
+                "If they want to survive, they will have to destroy the terror infrastructure")
+    assert (v.label, v.reasons) == ("translation", [])
+
+
+def test_modals_translators_swap_are_not_drift() -> None:
+    assert compare("We shall never raise any other flags", "We will never raise any other flags").label == "translation"
+    assert [r.code for r in compare("We can end this war", "We could end this war").reasons] == ["modality"]
+
+
+def test_a_list_item_left_out_is_not_drift() -> None:
+    v = compare("It cannot be that a country's location, income level, or army decides who has a voice",
+                "It cannot be that a country's location or army decides who has a voice")
+    assert (v.label, v.reasons) == ("translation", [])
+
+
+def test_a_name_moved_in_the_sentence_is_not_a_new_actor() -> None:
+    v = compare("at least two must not be overlooked: Ukrainian dignity and Ukrainian freedom",
+                "at least two must not be overlooked: the dignity and freedom of Ukrainians")
+    assert "entity" not in [r.code for r in v.reasons]
+
+
+def test_editorial_insertion_is_noted_not_compared() -> None:
+    v = compare("I urge [them] to avoid repeating the mistakes of the past", "I urge (the Vatican) to avoid repeating the mistakes of the past")
+    assert (v.label, v.reasons) == ("orthographic", [])
+    assert [n.split(" is ")[0] for n in v.notes if n.startswith("editorial")] == ["editorial insertion [them]", "editorial insertion (the Vatican)"]
+
+
+def test_every_label_says_why() -> None:
+    assert compare("We will win", "We will win").notes == ["identical: the same characters"]
+    assert compare("advance non-stop,", "advance nonstop").notes[0].startswith("orthographic:")
+    assert compare("We will win this war", "win this war").notes[0].startswith("truncation:")
+    v = compare("If they want to live, they have to uproot the terror infrastructure",
+                "If they want to survive, they will have to destroy the terror infrastructure")
+    assert v.notes[0].startswith("translation:") and any("not counted as drift: modal added: will" in n for n in v.notes)
+    assert compare("We did not order the strike on the city", "We did order the strike on the city").notes == ["drift: negation"]
+
+
+def test_headline_capitals_are_not_names() -> None:
+    v = compare("This is one of the most difficult moments in our history", "One of the Hardest Moments in Our History")
+    assert "entity" not in [r.code for r in v.reasons]
