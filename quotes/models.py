@@ -140,6 +140,16 @@ class QuoteGroup(BaseModel):
     flags: list[str] = Field(default_factory=list)
     signals: list[str] = Field(default_factory=list, description="Signals the alignment used: 'lexical', 'semantic:<model>'.")
 
+    @property
+    def articles(self) -> int:
+        """How many articles the renderings come from."""
+        return len({m.article for m in self.members})
+
+    @property
+    def cross_article(self) -> bool:
+        """True when the renderings come from two articles or more: the one test of a real alignment."""
+        return self.articles >= 2
+
 
 VerifyStatus = Literal["verbatim", "orthographic", "drift", "not_found"]
 

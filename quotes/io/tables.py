@@ -228,10 +228,10 @@ def write_group_table(groups: Sequence[QuoteGroup], stream: TextIO, *, color: bo
     then one summary line."""
     width = terminal_width()
     console = _console(width, color)
-    shown = [g for g in groups if len({m.article for m in g.members}) >= 2]
+    shown = [g for g in groups if g.cross_article]
     out: list[str] = []
     for g in shown:
-        n_articles = len({m.article for m in g.members})
+        n_articles = g.articles
         flags = f"  [{', '.join(g.flags)}]" if g.flags else ""
         head = f"{g.speaker or 'unknown speaker'} — {len(g.members)} renderings in {n_articles} articles  {g.id}{flags}"
         out += _lines(console, Text(head, style=_STYLE["label"]), wrap=False)
@@ -254,13 +254,17 @@ def write_group_table(groups: Sequence[QuoteGroup], stream: TextIO, *, color: bo
             grid.add_row(Text(label, style=_STYLE["drift" if label == "drift" else "label"]), where, speaker, text)
             for r in m.reasons:
                 grid.add_row("", "", "", _reason(r.code, r.detail))
+            for note in m.notes:
+                grid.add_row("", "", "", Text(f"· {note}", style=_STYLE["label"]))
         # never squeezed below the columns' widths: on a narrow terminal the lines run over
         out += _lines(_console(max(width, indent + 30), color), grid) + [""]
     grouped = sum(len(g.members) for g in shown)
     alone = total_quotes - grouped
+    signals = sorted({s for g in shown for s in g.signals})
     out.append(
         f"{len(shown)} group{'s' if len(shown) != 1 else ''} across articles ({grouped} quotes); "
         f"{alone} of {total_quotes} quotes {'has' if alone == 1 else 'have'} no counterpart in another article"
+        + (f"; signals: {', '.join(signals)}" if signals else "")
     )
     stream.write("\n".join(out) + "\n")
 

@@ -187,11 +187,6 @@ def _members(group: QuoteGroup) -> list[AlignedQuote]:
     return [group.reference] + [m for m in group.members if _qid(m) != ref]
 
 
-def _spans_articles(group: QuoteGroup) -> bool:
-    """True when the group holds renderings from two articles or more (a real alignment)."""
-    return len({m.article for m in group.members}) >= 2
-
-
 def _natural_key(text: str) -> tuple[Union[int, str], ...]:
     return tuple(int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text))
 
@@ -231,8 +226,8 @@ class _Layout:
             by_id.setdefault(_qid(q), q)
         # align() returns a partition: a group from one article only (a quote alone, or a
         # phrase an article repeats) has no counterpart elsewhere and is listed as such.
-        lonely = [g for g in groups if not _spans_articles(g)]
-        groups = [g for g in groups if _spans_articles(g)]
+        lonely = [g for g in groups if not g.cross_article]
+        groups = [g for g in groups if g.cross_article]
         for g in lonely:
             for m in _members(g):
                 by_id.setdefault(_qid(m), m)

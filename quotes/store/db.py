@@ -55,7 +55,7 @@ from quotes.run.pipeline import Alignment
 if TYPE_CHECKING:
     from quotes.store.search import SearchHit
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -105,7 +105,8 @@ CREATE TABLE IF NOT EXISTS groups (
     id         TEXT PRIMARY KEY,
     speaker    TEXT,
     speaker_id INTEGER REFERENCES speakers(id),
-    flags      TEXT NOT NULL DEFAULT '[]'
+    flags      TEXT NOT NULL DEFAULT '[]',
+    extra      TEXT                   -- JSON of QuoteGroup fields added after schema 1 (signals)
 );
 CREATE INDEX IF NOT EXISTS groups_speaker ON groups(speaker_id);
 
@@ -119,6 +120,7 @@ CREATE TABLE IF NOT EXISTS group_members (
     diff     TEXT NOT NULL DEFAULT '[]',   -- JSON list of DiffOp
     reasons  TEXT NOT NULL DEFAULT '[]',   -- JSON list of DriftReason
     flags    TEXT NOT NULL DEFAULT '[]',
+    extra    TEXT,                         -- JSON of AlignedQuote fields added after schema 1 (notes, signals, also_in)
     PRIMARY KEY (group_id, quote_id)
 );
 
@@ -289,10 +291,14 @@ class QuoteStore:
             raise QuotesError(f"{self.path}: store was written by a newer version of quotes (schema {version}); upgrade quotes")
         with self._write():
             # Re-read under the lock: another process may have created the schema meanwhile.
-            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current == 0:
                 for statement in _statements(SCHEMA):
                     conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif current == 1:  # schema 2 keeps the alignment fields added since (signals, notes, also_in)
+                conn.execute("ALTER TABLE groups ADD COLUMN extra TEXT")
+                conn.execute("ALTER TABLE group_members ADD COLUMN extra TEXT")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -576,19 +582,20 @@ class QuoteStore:
             )
             speaker_id = self._speaker_id(group.speaker) if group.speaker else None
             conn.execute(
-                "INSERT INTO groups (id, speaker, speaker_id, flags) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "speaker = excluded.speaker, speaker_id = excluded.speaker_id, flags = excluded.flags",
-                (group.id, group.speaker, speaker_id, json.dumps(group.flags, ensure_ascii=False)),
+                "INSERT INTO groups (id, speaker, speaker_id, flags, extra) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "speaker = excluded.speaker, speaker_id = excluded.speaker_id, flags = excluded.flags, extra = excluded.extra",
+                (group.id, group.speaker, speaker_id, json.dumps(group.flags, ensure_ascii=False), _extra(group, _GROUP_EXTRA)),
             )
             conn.executemany(
-                "INSERT INTO group_members (group_id, quote_id, position, cluster, variant, score, diff, reasons, flags) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO group_members (group_id, quote_id, position, cluster, variant, score, diff, reasons, flags, extra) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         group.id, qid, pos, m.cluster, m.variant, m.score,
                         json.dumps([d.model_dump(mode="json") for d in m.diff], ensure_ascii=False),
                         json.dumps([r.model_dump(mode="json") for r in m.reasons], ensure_ascii=False),
                         json.dumps(m.flags, ensure_ascii=False),
+                        _extra(m, _MEMBER_EXTRA),
                     )
                     for pos, (qid, m) in enumerate(members)
                     if qid is not None
@@ -603,8 +610,8 @@ class QuoteStore:
         self, where: str = "", params: tuple[Any, ...] = ()
     ) -> list[QuoteGroup]:
         rows = self._conn.execute(
-            f"SELECT g.id AS gid, g.speaker AS gspeaker, g.flags AS gflags, m.position, m.cluster, m.variant, m.score, m.diff, "
-            f"m.reasons, m.flags AS mflags, {_QUOTE_SELECT} FROM groups g "
+            f"SELECT g.id AS gid, g.speaker AS gspeaker, g.flags AS gflags, g.extra AS gextra, m.position, m.cluster, "
+            f"m.variant, m.score, m.diff, m.reasons, m.flags AS mflags, m.extra AS mextra, {_QUOTE_SELECT} FROM groups g "
             f"JOIN group_members m ON m.group_id = g.id JOIN quotes q ON q.id = m.quote_id {where} "
             f"ORDER BY g.rowid, m.position",
             params,
@@ -619,7 +626,7 @@ class QuoteStore:
                 groups.append(
                     QuoteGroup(
                         id=head["gid"], speaker=head["gspeaker"], reference=members[0], members=list(members),
-                        flags=_json_list(head["gflags"]),
+                        flags=_json_list(head["gflags"]), **json.loads(head["gextra"] or "{}"),
                     )
                 )
 
@@ -823,7 +830,7 @@ def _aligned_from_row(row: sqlite3.Row) -> AlignedQuote:
     data = _quote_fields(row)
     data.update(
         cluster=row["cluster"], variant=row["variant"], score=row["score"], diff=_json_list(row["diff"]),
-        reasons=_json_list(row["reasons"]), flags=_json_list(row["mflags"]),
+        reasons=_json_list(row["reasons"]), flags=_json_list(row["mflags"]), **json.loads(row["mextra"] or "{}"),
     )
     if row["extra"]:
         return AlignedQuote.model_validate(data)
@@ -832,6 +839,16 @@ def _aligned_from_row(row: sqlite3.Row) -> AlignedQuote:
     data["diff"] = [DiffOp.model_construct(**d) for d in data["diff"]]
     data["reasons"] = [DriftReason.model_construct(**r) for r in data["reasons"]]
     return AlignedQuote.model_construct(**data)
+
+
+_GROUP_EXTRA = ("signals",)
+_MEMBER_EXTRA = ("notes", "signals", "also_in")
+"""Alignment fields newer than schema 1, kept as one JSON object per row (``extra``)."""
+
+
+def _extra(model: BaseModel, fields: tuple[str, ...]) -> Optional[str]:
+    data = {f: getattr(model, f) for f in fields if getattr(model, f, None)}
+    return json.dumps(data, ensure_ascii=False) if data else None
 
 
 def _json_list(text: str) -> list[Any]:

@@ -179,8 +179,8 @@ def _gc_paused() -> Iterator[None]:
 
 
 def is_cross_article(group: QuoteGroup) -> bool:
-    """True when the group holds renderings from at least two articles (a real alignment)."""
-    return len({m.article for m in group.members}) >= 2
+    """True when the group holds renderings from at least two articles (:attr:`QuoteGroup.cross_article`)."""
+    return group.cross_article
 
 
 def _plain_quote(q: Quote) -> Quote:

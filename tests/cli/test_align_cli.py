@@ -61,7 +61,7 @@ def test_json_nests_quotes_in_groups(quotes_cli: Run, align_fixtures: Path) -> N
     result = quotes_cli("align", str(align_fixtures / "found_sample.jsonl"), "--format", "json", "--no-semantic")
     assert result.exit_code == 0
     groups = json.loads(result.stdout)
-    assert [len(g["members"]) for g in groups] == [3, 1, 4, 1]  # every group of the 9 quotes that are not names
+    assert [len(g["members"]) for g in groups] == [3, 4, 2]  # every group of the 9 quotes that are not names (Volodin's two renderings share "soldiers")
     assert all({"id", "speaker", "reference", "members", "flags"} <= g.keys() for g in groups)
     big = max(groups, key=lambda g: len(g["members"]))
     assert big["members"][0]["variant"] == "reference"

@@ -86,10 +86,10 @@ def test_group_table_plain_when_not_coloured(groups: list[QuoteGroup], monkeypat
     lines = text.splitlines()
     heads = [line for line in lines if "renderings in" in line]
     assert heads == [line for line in lines if not line.startswith(" ") and line and "group" not in line]
-    assert [h.split(" — ")[1].split("  ")[0] for h in heads] == ["3 renderings in 2 articles", "4 renderings in 2 articles"]
+    assert [h.split(" — ")[1].split("  ")[0] for h in heads] == ["3 renderings in 2 articles", "4 renderings in 2 articles", "2 renderings in 2 articles"]
     assert lines[1].split() == ["reference", "000_f0527c374ae16ed0#0", "Kim", "Jong-un", "advance", "non-stop,"]
     assert "[-fully proved-]{+evidenced+}" in text and "↳ qualifier: qualifier dropped: fully" in text
-    assert lines[-1] == "2 groups across articles (7 quotes); 2 of 9 quotes have no counterpart in another article"
+    assert lines[-1] == "3 groups across articles (9 quotes); 0 of 9 quotes have no counterpart in another article; signals: lexical"
     assert all(line == line.rstrip() for line in lines)
 
 

@@ -31,7 +31,7 @@ def test_find_rows_are_aligned_and_articles_only_give_texts(seeds_dir: Path) -> 
     assert errors == []
     assert len(inputs.quotes) == 10  # the article is not searched again
     assert list(inputs.articles) == ["003_009268604145ada5"]
-    assert [len(g.members) for g in inputs.groups] == [3, 1, 4, 1]
+    assert [len(g.members) for g in inputs.groups] == [3, 4, 2]
     assert inputs.missing_texts == ["000_f0527c374ae16ed0", "001_c375639ba006c2fc", "002_4f95f9a0b5d53731"]
 
 

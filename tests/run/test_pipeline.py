@@ -143,7 +143,7 @@ def test_rows_without_index_are_numbered_per_article(tmp_path: Path) -> None:
 
 def test_align_paths_groups_and_rows() -> None:
     alignment = align_paths([str(SAMPLE)], semantic=False)
-    assert [len(g.members) for g in alignment.groups] == [3, 1, 4, 1]
+    assert [len(g.members) for g in alignment.groups] == [3, 4, 2]
     rows = alignment.rows()
     assert len(rows) == 10 and all(isinstance(r, AlignedQuote) for r in rows)
     assert sorted(m.variant for m in alignment.groups[0].members) == ["identical", "orthographic", "reference"]

@@ -382,3 +382,35 @@ def test_two_processes_indexing_overlapping_inputs_do_not_corrupt_the_store(tmp_
     assert grouped == 18 * per_copy - named  # every other quote in exactly one group
     assert conn.execute("SELECT count(*) FROM groups g WHERE NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id)").fetchone()[0] == 0
     conn.close()
+
+
+def test_stored_groups_keep_the_alignment_fields_and_equal_a_batch_run(store: QuoteStore) -> None:
+    pairs = seed_pairs()
+    store.add(pairs, semantic=False)
+    everything = align([q for _, qs in pairs for q in qs], semantic=False)
+    stored = {g.id: g for g in store.groups()}
+    assert len(stored) == len(everything)
+    for group in everything:
+        assert stored[group.id].signals == group.signals
+        assert [(m.id, m.notes, m.signals, m.also_in) for m in stored[group.id].members] == [
+            (m.id, m.notes, m.signals, m.also_in) for m in group.members
+        ]
+    assert {tuple(g.signals) for g in everything if g.cross_article} == {("lexical",)}
+    assert any(m.notes for g in everything for m in g.members)  # the fields are really there to keep
+
+
+def test_a_schema_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with QuoteStore(db) as s:
+        s.add(seed_pairs()[:2], semantic=False)
+    conn = sqlite3.connect(db)
+    for table in ("groups", "group_members"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN extra")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with QuoteStore(db) as s:
+        groups = s.groups()
+        s.add(seed_pairs()[2:3], semantic=False)
+    assert groups and all(g.members for g in groups)
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 2
