@@ -201,3 +201,28 @@ def reporting_lemma(word: str, lemma: str | None = None, *, ambiguous: bool = Fa
     if found and lemma is None and word.lower() in AMBIGUOUS_NOUNS and not ambiguous:
         return None
     return found
+
+AUTHOR_VERBS: frozenset[str] = frozenset("sent wrote issued delivered released signed addressed penned".split())
+"""Verbs that make their subject the author of a document ("Putin sent a letter")."""
+
+PREPOSITIONS: frozenset[str] = frozenset(
+    """by to with from for of at in on about against into over under than like as above below near
+    behind beside across through throughout during after before since until within without outside
+    inside around among between toward towards via despite upon onto off beyond""".split()
+)
+"""Prepositions: a name right after one is not the subject of its sentence ("In a statement read by Ms Thorne")."""
+
+DATE_WORDS: frozenset[str] = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+"""Days, months and their abbreviations: capitalised, but never a speaker ("Friday", "Nov."). Not
+"May", which is also a surname."""
+
+SCORER_TITLE_WORDS: frozenset[str] = frozenset(
+    "mr mrs ms dr president leader prime minister the chairman speaker general secretary "
+    "comrade sir madam us russian north korean south state duma".split()
+)
+"""The words the reference scorer (``shared/tools/score.py``) drops before comparing speaker
+names. Fixed by that scorer, not by us: ``quotes eval`` must give its figures."""
