@@ -162,9 +162,24 @@ def options_for(article: _Article, index: int) -> list[Option]:
         option(article.first_person, "main-speaker")
     quote_only = ctx.quote_only_paragraph(p)
     n_quotes = max(1, len(article.decided))
+    # the nearest person before and after the quote: the classic strongest baseline
+    before = sorted((o.distance, o.speaker) for o in options.values() if o.mention is not None and o.mention.last <= o_first(ctx, span))
+    after = sorted((o.distance, o.speaker) for o in options.values() if o.mention is not None and o.mention.last > o_first(ctx, span))
+    nearest_before = {sp: rank for rank, (_, sp) in enumerate(before[:2], 1)}
+    nearest_after = {sp: rank for rank, (_, sp) in enumerate(after[:2], 1)}
     for speaker, opt in options.items():
         f = dict(opt.features)
         f["bias"] = 1.0
+        if speaker in nearest_before:
+            f[f"nearest_before={nearest_before[speaker]}"] = 1.0
+        if speaker in nearest_after:
+            f[f"nearest_after={nearest_after[speaker]}"] = 1.0
+        if quote_only:
+            f["quote_only"] = 1.0
+            if speaker == article.first_person:
+                f["quote_only_first_person"] = 1.0
+            if speaker in nearest_before:
+                f[f"quote_only_nearest_before={nearest_before[speaker]}"] = 1.0
         if opt.mention is None:
             f["no_mention_in_window"] = 1.0
         if att.speaker and speaker == att.speaker:
@@ -201,6 +216,11 @@ def options_for(article: _Article, index: int) -> list[Option]:
         f["quote_share"] = (article.quote_count.get(speaker, 0) - own) / n_quotes
         opt.features = f
     return list(options.values())
+
+
+def o_first(ctx: AttributionContext, span: QuoteSpan) -> int:
+    """Token index of the quote's opening mark."""
+    return ctx.open_token(span)
 
 
 def _mention_features(

@@ -90,9 +90,21 @@ PLACE_NAMES: frozenset[str] = frozenset(
     tehran jerusalem ankara delhi islamabad riyadh cairo damascus baghdad kabul taipei havana
     caracas ottawa canberra westminster whitehall kremlin pentagon rome madrid warsaw vienna
     geneva minsk tbilisi doha dubai abu hanoi manila jakarta bangkok nairobi pretoria lagos
-    brasilia mexico""".split()
+    brasilia mexico
+    afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus
+    belgium bolivia bosnia brazil bulgaria cambodia cameroon canada chile china colombia croatia
+    cuba cyprus czechia denmark ecuador egypt eritrea estonia ethiopia finland france georgia
+    germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq
+    ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait kyrgyzstan laos latvia
+    lebanon libya lithuania malaysia mali moldova mongolia montenegro morocco mozambique myanmar
+    nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru
+    philippines poland portugal qatar romania russia rwanda serbia singapore slovakia slovenia
+    somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia
+    turkey turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe
+    europe africa asia gaza crimea""".split()
 )
-"""Capitals and seats of power that news writing uses for governments ("Seoul says")."""
+"""Capitals, seats of power and countries, which news writing uses for governments ("Seoul
+says", "Ukraine rejected"): a place, never the person who spoke."""
 
 ORG_HEADS: frozenset[str] = frozenset(
     """house office ministry council party agency court university company bank group inc ltd corp
