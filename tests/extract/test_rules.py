@@ -155,3 +155,15 @@ def test_unresolved_reports_the_words_but_no_speaker() -> None:
     ctx, spans = context("“We are ready,” the spokeswoman said.")
     result = attribute(ctx, spans[0])
     assert result == Attribution(None, "the spokeswoman", "said", "unresolved", 0.0, True)
+
+
+def test_one_quotation_over_paragraphs_is_one_speaker_s() -> None:
+    from quotes.extract.attribution.carry import one_quotation
+
+    text = "Marc Dubois spoke first.\n“The first year was hard.\n“But we kept going,” said Sofia Romano."
+    ctx, spans = context(text)
+    assert [(s.continued, s.continues) for s in spans] == [(True, False), (False, True)]
+    by_rules = [Attribution("Marc Dubois", "Marc Dubois", None, "continuation", 0.75, True),
+                Attribution("Sofia Romano", "Sofia Romano", "said", "after", 0.95, True)]
+    unified = one_quotation(spans, by_rules, by_rules)
+    assert [(a.speaker, a.method) for a in unified] == [("Sofia Romano", "continuation"), ("Sofia Romano", "after")]

@@ -14,7 +14,7 @@ from quotes.extract.attribution.context import Attribution, AttributionContext
 from quotes.extract.attribution.resolve import resolve
 from quotes.extract.marks import QuoteSpan
 
-__all__ = ["CONTINUATION", "INTRODUCED", "SAME_PARAGRAPH", "CONTINUATION_GAP", "carry_over", "pending"]
+__all__ = ["CONTINUATION", "INTRODUCED", "SAME_PARAGRAPH", "CONTINUATION_GAP", "carry_over", "one_quotation", "pending"]
 
 SAME_PARAGRAPH = 0.8
 """Confidence of ``same-paragraph``: another quote of the paragraph was attributed."""
@@ -76,3 +76,24 @@ def pending(span: QuoteSpan, attribution: Attribution, following: list[tuple[Quo
         elif s.paragraph > paragraph:
             break
     return attribution
+
+
+def one_quotation(spans: list[QuoteSpan], attributions: list[Attribution], by_rules: list[Attribution]) -> list[Attribution]:
+    """A quotation run over several paragraphs (each paragraph opens with a mark, only the last
+    closes) is one person's words: every part takes the speaker of the part a rule attributed
+    directly ("… ,” he said at its end), whatever was guessed for the others."""
+    out = list(attributions)
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and spans[j].continued and spans[j + 1].continues and spans[j + 1].depth == 0:
+            j += 1
+        if j > i:
+            decided = [k for k in range(i, j + 1) if by_rules[k].method in _DECIDING and out[k].speaker == by_rules[k].speaker]
+            if decided:
+                source = out[decided[-1]]
+                for k in range(i, j + 1):
+                    if k not in decided:
+                        out[k] = Attribution(source.speaker, source.mention, source.cue, "continuation", source.confidence, True)
+        i = j + 1
+    return out

@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from quotes.extract.attribution.carry import one_quotation
 from quotes.extract.attribution.context import Attribution, AttributionContext
 from quotes.extract.attribution.driver import CONFIDENCE, Proposal
 from quotes.extract.attribution.resolve import resolve
@@ -303,4 +304,4 @@ def rank(
             mention = att.mention or mention
         cue = att.cue if best.speaker == att.speaker else None
         out.append(Attribution(best.speaker, mention, cue, _method(best, att), probability, True))
-    return out
+    return one_quotation([s for s, _, _ in decided], out, [a for _, a, _ in decided])
