@@ -26,13 +26,19 @@ same figures on the same predictions:
   punctuation, overlap by at least half of their union (or, for a prediction without offsets,
   when their normalised texts are at least 50 % similar). Matches are made greedily, best
   overlap first, one to one.
-- A speaker is right when its name tokens (titles dropped) equal one of the gold speaker's
-  names, or one name's tokens contain the other's; a bare pronoun is never right. A gold
+- A speaker is right when its name tokens (:func:`quotes.text.names.scorer_tokens`: titles
+  dropped, diacritics ignored) equal one of the gold speaker's names, or one name's tokens
+  contain the other's, a descriptive gold source ("Mr. Kelly, a retired astronaut") judged by
+  its head before the first comma; a bare pronoun is never right. A gold
   speaker ``"*"`` is not scored, a gold ``null`` wants no speaker.
 - End-to-end counts a quote as right when it is matched *and* its speaker is right.
 - With ``cluster`` on the predictions: pairwise precision/recall/F1 over pairs of quotes in
   different articles (gold pairs whose quotes were not found count as missed).
 - With ``variant`` on the predictions: accuracy of the labels of matched non-reference members.
+- Every error carries a ``cause`` (:data:`CAUSES`): why the speaker is wrong (null though the
+  speaker is named nearby, a non-person, someone quoted elsewhere, …), why a quote is extra
+  (a name or term, wrong boundaries) or missed (taken for a name). :func:`errors_by_cause` groups
+  them; :func:`format_errors` is what ``quotes eval --errors`` prints.
 
 Article texts are read with :func:`quotes.io.inputs.read_text_file`, exactly as ``quotes find``
 reads them, so gold offsets and found offsets refer to the same string.
@@ -56,25 +62,47 @@ from quotes.errors import InputError
 from quotes.io.inputs import first_json_object, iter_json_objects, read_text_file
 from quotes.models import Quote
 from quotes.run.pipeline import OnError, read_inputs
+from quotes.text.lexicon import DATE_WORDS
+from quotes.text.names import scorer_tokens
 
-__all__ = ["DEFAULT_KINDS", "EvalError", "EvalReport", "GoldArticle", "GoldQuote", "GoldSet", "evaluate", "evaluate_paths", "load_gold", "read_predictions"]
+__all__ = [
+    "CAUSES", "DEFAULT_KINDS", "EvalError", "EvalReport", "GoldArticle", "GoldQuote", "GoldSet", "errors_by_cause",
+    "evaluate", "evaluate_paths", "format_errors", "load_gold", "read_predictions", "span_overlap", "speaker_right",
+    "trim_span",
+]
 
 DEFAULT_KINDS: tuple[str, ...] = ("speech", "fragment")
 """Quote kinds scored by default: ``name`` quotes report nobody's words."""
 
 MATCH_THRESHOLD = 0.5
 
-# Words dropped before comparing names ("President Putin" = "Putin"), and pronouns, which never
-# count as a speaker on their own. These mirror the reference scorer.
-_TITLE_WORDS = frozenset(
-    "mr mrs ms dr president leader prime minister the chairman speaker general secretary "
-    "comrade sir madam us russian north korean south state duma".split()
-)
+# Pronouns never count as a speaker on their own (as in the reference scorer).
 _PRONOUNS = frozenset("he she they it him her his them i we you".split())
 # Characters trimmed from both ends of a span before spans are compared.
 _SPAN_PUNCT = frozenset(" \t\n\"'“”‘’«»„,.;:!?—–-…()[]")
 _DASHES = re.compile(r"[-‐‑‒–—]")
 _NOT_WORD = re.compile(r"[^\w\s']")
+
+
+CAUSES: dict[str, str] = {
+    "null-named-nearby": "no speaker given, though the speaker is named in the quote's paragraph or the two before",
+    "null-named-elsewhere": "no speaker given, though the speaker is named elsewhere in the article",
+    "null-unnamed": "no speaker given; the article names the speaker only by a description",
+    "non-person": "the speaker given is a date, a weekday, a possessive or a place, not a person",
+    "name-form": "the right person under a name the gold does not accept (a title or word glued to it)",
+    "other-speaker": "the speaker given is someone quoted elsewhere in the article (an interviewer, the other side)",
+    "wrong-person": "the speaker given is someone else the article names",
+    "spurious-speaker": "a speaker given where the gold has none",
+    "extra-name": "a name or term taken for a quote",
+    "extra-boundary": "a quote with the wrong boundaries (two quotes merged, or one split)",
+    "extra-unannotated": "a quote the gold does not have at all",
+    "missed-as-name": "a quote taken for a name or term",
+    "missed-boundary": "found, but with the wrong boundaries",
+    "missed": "not found",
+    "variant": "wrong variant label",
+}
+"""Error causes, in the order ``quotes eval --errors`` groups them: key → what it means."""
+
 
 
 # --- models -------------------------------------------------------------------------------------
@@ -127,9 +155,12 @@ class EvalError(BaseModel):
     gold_variant: Optional[str] = None
     predicted_variant: Optional[str] = None
     gold_name: bool = Field(default=False, description="An extra quote that overlaps a gold `name` quote.")
+    cause: str = Field(default="", description="Why it went wrong, one of :data:`CAUSES` (see :func:`error_cause`).")
 
     def __str__(self) -> str:
         text = repr(_clip(self.text, 70))
+        if self.cause:
+            text = f"{text}  [{self.cause}]"
         if self.kind == "missed":
             return f"missed   {self.article}: {self.gold_id} {text}"
         if self.kind == "extra":
@@ -211,11 +242,8 @@ def _norm_text(text: Optional[str]) -> str:
     return " ".join(text.split())
 
 
-def _name_tokens(name: Optional[str]) -> list[str]:
-    return [t for t in _norm_text(name).replace("'s", "").split() if t not in _TITLE_WORDS]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` with surrounding spaces and punctuation trimmed, as spans are compared."""
     start, end = max(0, start), min(len(text), end)
     while start < end and text[start] in _SPAN_PUNCT:
         start += 1
@@ -224,27 +252,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+def span_overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Overlap of two character spans as a share of their union (a match needs :data:`MATCH_THRESHOLD`)."""
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])
     return inter / union if union else 0.0
 
 
-def _speaker_right(predicted: Optional[str], gold: Optional[str], speakers: dict[str, list[str]]) -> bool:
+def speaker_right(predicted: Optional[str], gold: Optional[str], speakers: dict[str, list[str]]) -> bool:
+    """The scorer's speaker test: ``predicted`` counts as ``gold`` (see the module docstring).
+
+    >>> speaker_right("Kim", "Kim Jong Un", {}), speaker_right("he", "Kim Jong Un", {})
+    (True, False)
+    """
     if gold == "*":
         return True
     if gold is None:
         return predicted in (None, "", "null")
     if not predicted or _norm_text(predicted) in _PRONOUNS:
         return False
-    tokens = _name_tokens(predicted)
+    tokens = scorer_tokens(predicted)
     if not tokens:
         return False
     names = [gold] + [n for n in speakers.get(gold, []) if _norm_text(n) not in _PRONOUNS]
-    if any(tokens == _name_tokens(n) for n in names if _name_tokens(n)):
+    if any(tokens == scorer_tokens(n) for n in names if scorer_tokens(n)):
         return True
-    canonical = set(_name_tokens(gold))
+    # a descriptive gold source ("Mr. Kelly, a retired astronaut") is judged by its head before the comma;
     # "Kim" for "Kim Jong Un", "Hillary Clinton" for "Clinton".
+    canonical = set(scorer_tokens(gold.split(",")[0]))
     return bool(canonical) and (set(tokens) <= canonical or canonical <= set(tokens))
 
 
@@ -292,21 +327,22 @@ def evaluate(
         lookup.setdefault(Path(article.file).stem, article)
 
     by_article: dict[str, list[dict[str, Any]]] = {}
+    named_by_article: dict[str, list[dict[str, Any]]] = {}
     unknown: set[str] = set()
     for item in predictions:
         row = item.model_dump(mode="json") if isinstance(item, BaseModel) else dict(item)
-        if (row.get("kind") or "").lower() == "name":
-            continue
         key = str(row.get("article"))
         if key not in lookup:
             key = Path(key).stem
         if key not in lookup:
-            unknown.add(key)
+            if (row.get("kind") or "").lower() != "name":
+                unknown.add(key)
             continue
-        by_article.setdefault(lookup[key].id, []).append(row)
+        target = named_by_article if (row.get("kind") or "").lower() == "name" else by_article
+        target.setdefault(lookup[key].id, []).append(row)
 
     tp = fp = fn = 0
-    speaker_right = speaker_scored = e2e_tp = 0
+    right_speakers = speaker_scored = e2e_tp = 0
     matches: list[_Match] = []
     errors: list[EvalError] = []
     for article in gold.articles:
@@ -317,30 +353,37 @@ def evaluate(
         for gi, pi in pairs:
             g, p = golds[gi], preds[pi]
             matches.append(_Match(article.id, g, p))
-            ok = _speaker_right(p.get("speaker"), g.speaker, gold.speakers)
+            ok = speaker_right(p.get("speaker"), g.speaker, gold.speakers)
             if g.speaker not in (None, "*"):
                 speaker_scored += 1
-                speaker_right += ok
+                right_speakers += ok
             e2e_tp += ok
             if not ok:
+                cause = _speaker_cause(article, g, p.get("speaker"), golds)
                 errors.append(EvalError(kind="speaker", article=article.id, gold_id=g.id, text=g.text,
-                                        gold_speaker=g.speaker, predicted_speaker=p.get("speaker")))
+                                        gold_speaker=g.speaker, predicted_speaker=p.get("speaker"), cause=cause))
         found_g = {gi for gi, _ in pairs}
         found_p = {pi for _, pi in pairs}
         tp += len(found_g)
         for gi, g in enumerate(golds):
             if gi not in found_g:
                 fn += 1
-                errors.append(EvalError(kind="missed", article=article.id, gold_id=g.id, text=g.text, gold_speaker=g.speaker))
+                cause = _missed_cause(article.text, g, preds, named_by_article.get(article.id, []))
+                errors.append(EvalError(kind="missed", article=article.id, gold_id=g.id, text=g.text,
+                                        gold_speaker=g.speaker, cause=cause))
         for pi, p in enumerate(preds):
             if pi not in found_p:
                 fp += 1
                 span = _pred_span(article.text, p)
                 is_name = span is not None and any(
-                    _overlap(_trim(article.text, q.start, q.end), span) >= MATCH_THRESHOLD for q in names
+                    span_overlap(trim_span(article.text, q.start, q.end), span) >= MATCH_THRESHOLD for q in names
                 )
+                boundary = span is not None and any(
+                    span_overlap(trim_span(article.text, q.start, q.end), span) > 0 for q in golds
+                )
+                cause = "extra-name" if is_name else "extra-boundary" if boundary else "extra-unannotated"
                 errors.append(EvalError(kind="extra", article=article.id, text=str(p.get("text") or ""),
-                                        predicted_speaker=p.get("speaker"), gold_name=is_name))
+                                        predicted_speaker=p.get("speaker"), gold_name=is_name, cause=cause))
 
     detect = _prf(tp, fp, fn)
     wrong_speaker = tp - e2e_tp
@@ -352,7 +395,7 @@ def evaluate(
         matched=tp,
         detect_p=detect[0], detect_r=detect[1], detect_f1=detect[2],
         speaker_scored=speaker_scored,
-        speaker_acc=speaker_right / speaker_scored if speaker_scored else 0.0,
+        speaker_acc=right_speakers / speaker_scored if speaker_scored else 0.0,
         e2e_p=e2e[0], e2e_r=e2e[1], e2e_f1=e2e[2],
         unknown_articles=sorted(unknown),
     )
@@ -363,21 +406,82 @@ def evaluate(
     return report
 
 
+def errors_by_cause(report: EvalReport) -> dict[str, list[EvalError]]:
+    """The report's errors grouped by cause, in the order of :data:`CAUSES` (empty groups left out).
+
+    >>> report = evaluate("fixtures/seeds.gold.json", [])
+    >>> {cause: len(errors) for cause, errors in errors_by_cause(report).items()}
+    {'missed': 36}
+    """
+    groups: dict[str, list[EvalError]] = {}
+    for cause in CAUSES:
+        members = [e for e in report.errors if e.cause == cause]
+        if members:
+            groups[cause] = members
+    return groups
+
+
+def format_errors(report: EvalReport) -> str:
+    """Every error under a heading per cause, largest group first: what ``quotes eval --errors`` prints."""
+    lines: list[str] = []
+    groups = sorted(errors_by_cause(report).items(), key=lambda kv: -len(kv[1]))
+    for cause, members in groups:
+        lines.append(f"== {cause} ({len(members)}): {CAUSES[cause]}")
+        lines.extend(str(e) for e in members)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _speaker_cause(article: GoldArticle, gold: GoldQuote, predicted: Optional[str], golds: list[GoldQuote]) -> str:
+    """Why a matched quote's speaker is wrong (keys of :data:`CAUSES`)."""
+    if gold.speaker is None:
+        return "spurious-speaker"
+    gold_words = set(scorer_tokens((gold.speaker or "").split(",")[0]))
+    if not predicted:
+        text = article.text
+        surname = [w for w in scorer_tokens((gold.speaker or "").split(",")[0]) if len(w) > 1][-1:]
+        if not surname:
+            return "null-unnamed"
+        words = _norm_text(text[max(0, gold.start - 1500) : gold.end + 300]).split()
+        if surname[0] in words:
+            return "null-named-nearby"
+        return "null-named-elsewhere" if surname[0] in _norm_text(text).split() else "null-unnamed"
+    words = scorer_tokens(predicted)
+    raw = _norm_text(predicted).split()
+    if not words or set(raw) & DATE_WORDS or predicted.rstrip().endswith(("'s", "’s", "'", "’")):
+        return "non-person"
+    if gold_words & set(words):
+        return "name-form"
+    others = {w for q in golds if q.speaker not in (None, "*", gold.speaker) for w in scorer_tokens(q.speaker.split(",")[0])}
+    if set(words) <= others:
+        return "other-speaker"
+    return "wrong-person"
+
+
+def _missed_cause(text: str, gold: GoldQuote, preds: list[dict[str, Any]], named: list[dict[str, Any]]) -> str:
+    span = trim_span(text, gold.start, gold.end)
+    if any((s := _pred_span(text, p)) is not None and span_overlap(span, s) >= MATCH_THRESHOLD for p in named):
+        return "missed-as-name"
+    if any((s := _pred_span(text, p)) is not None and span_overlap(span, s) > 0 for p in preds):
+        return "missed-boundary"
+    return "missed"
+
+
 def _pred_span(text: str, pred: dict[str, Any]) -> Optional[tuple[int, int]]:
     if pred.get("start") is None or pred.get("end") is None:
         return None
-    return _trim(text, int(pred["start"]), int(pred["end"]))
+    return trim_span(text, int(pred["start"]), int(pred["end"]))
 
 
 def _match(text: str, golds: list[GoldQuote], preds: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """One-to-one greedy matching, best similarity first; returns (gold index, prediction index)."""
     candidates = []
     for gi, g in enumerate(golds):
-        gold_span = _trim(text, g.start, g.end)
+        gold_span = trim_span(text, g.start, g.end)
         for pi, p in enumerate(preds):
             span = _pred_span(text, p)
             if span is not None:
-                sim = _overlap(gold_span, span)
+                sim = span_overlap(gold_span, span)
             else:
                 sim = fuzz.ratio(_norm_text(g.text), _norm_text(p.get("text") or "")) / 100
             if sim >= MATCH_THRESHOLD:
@@ -434,7 +538,7 @@ def _score_variants(report: EvalReport, matches: list[_Match], errors: list[Eval
             right += 1
         else:
             errors.append(EvalError(kind="variant", article=m.article, gold_id=m.gold.id, text=m.gold.text,
-                                    gold_variant=gold_label, predicted_variant=predicted or None))
+                                    gold_variant=gold_label, predicted_variant=predicted or None, cause="variant"))
     report.variant_gold = len(labelled)
     report.variant_acc = right / len(labelled)
 

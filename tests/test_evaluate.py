@@ -144,3 +144,77 @@ def test_malformed_prediction_lines_are_reported_and_the_rest_used(tmp_path: Pat
     assert [e.line for e in errors] == [2, 3]
     report = evaluate(str(gold_path), [r for r in rows if not isinstance(r, InputError)])
     assert report.matched == 1 and report.predicted == 2  # the duplicate is an extra
+
+
+ARTICLE = (
+    "Anna Berg, the union leader, spoke on Friday.\n"
+    "“We are ready,” said Anna Berg.\n"
+    "Tom Reyes disagreed: “We are not.” He called the plan a “white elephant”.\n"
+    "“The city will pay,” said Luiz Inácio Lula.\n"
+    "“Nobody asked us,” Tom Reyes told Anna Berg."
+)
+
+
+def _cause_set(tmp_path: Path) -> tuple[Path, list[dict]]:  # type: ignore[type-arg]
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def q(n: int, text: str, kind: str, speaker: object) -> dict:  # type: ignore[type-arg]
+        start = ARTICLE.index(text)
+        return {"id": f"a#{n}", "text": text, "start": start, "end": start + len(text), "kind": kind, "speaker": speaker}
+
+    gold = {"articles": [{"id": "a", "file": "a.txt", "quotes": [
+        q(1, "We are ready,", "speech", "Anna Berg, the union leader"),
+        q(2, "We are not.", "speech", "Tom Reyes"),
+        q(3, "white elephant", "name", None),
+        q(4, "The city will pay,", "speech", "Luiz Inacio Lula"),
+        q(5, "Nobody asked us,", "speech", "Tom Reyes"),
+    ]}], "speakers": {}}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+
+    def p(text: str, speaker: object, kind: str = "speech") -> dict:  # type: ignore[type-arg]
+        start = ARTICLE.index(text)
+        return {"article": "a", "text": text, "start": start, "end": start + len(text), "kind": kind, "speaker": speaker}
+
+    preds = [
+        p("We are ready,", None),  # the speaker is named in the same paragraph
+        p("We are not.", "Friday"),  # a weekday
+        p("white elephant", None, "fragment"),  # a name taken for a quote
+        p("The city will pay,", "Luiz Inácio Lula"),  # right: names compare without diacritics
+        p("Nobody asked us,", "Anna Berg"),  # the second name in the clause, quoted elsewhere
+    ]
+    return path, preds
+
+
+def test_errors_are_grouped_by_cause(tmp_path: Path) -> None:
+    from quotes.evaluate import CAUSES, errors_by_cause, format_errors
+
+    path, preds = _cause_set(tmp_path)
+    report = evaluate(str(path), preds)
+    groups = {cause: [e.gold_id or e.text for e in errors] for cause, errors in errors_by_cause(report).items()}
+    assert groups == {
+        "null-named-nearby": ["a#1"],
+        "non-person": ["a#2"],
+        "other-speaker": ["a#5"],
+        "extra-name": ["white elephant"],
+    }
+    assert list(groups) == [c for c in CAUSES if c in groups]  # the declared order
+    text = format_errors(report)
+    assert text.splitlines()[0].startswith("== ") and "[null-named-nearby]" in text
+    assert report.e2e_f1 == pytest.approx(2 * (1 / 5) * (1 / 4) / (1 / 5 + 1 / 4))
+
+
+def test_cause_figures_agree_with_the_reference_scorer(tmp_path: Path) -> None:
+    path, preds = _cause_set(tmp_path)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("\n".join(json.dumps(p) for p in preds) + "\n", encoding="utf-8")
+    ours = evaluate(str(path), read_predictions(str(pred)))
+    assert figures(ours) == {k: v for k, v in reference_score(path, pred).items() if k in FIGURES}
+
+
+def test_a_missed_quote_taken_for_a_name_says_so(tmp_path: Path) -> None:
+    path, preds = _cause_set(tmp_path)
+    preds[0]["kind"] = "name"
+    report = evaluate(str(path), preds)
+    (missed,) = [e for e in report.errors if e.kind == "missed"]
+    assert (missed.gold_id, missed.cause) == ("a#1", "missed-as-name")

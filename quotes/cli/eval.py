@@ -20,7 +20,7 @@ import typer
 from quotes.cli.app import Failures, app, die, exit_on_error, warn
 from quotes.cli.options import Engine, EngineOption, ModelsDirOption, WorkersOption
 from quotes.evaluate import DEFAULT_KINDS, EvalReport
-from quotes.evaluate import evaluate_paths
+from quotes.evaluate import evaluate_paths, format_errors
 
 
 @app.command("eval")
@@ -35,7 +35,7 @@ def eval_command(
     models_dir: ModelsDirOption = None,
     kinds: Annotated[str, typer.Option("--kinds", "-k", help="Gold quote kinds to score, comma-separated.")] = ",".join(DEFAULT_KINDS),
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures (and errors) as JSON.")] = False,
-    show_errors: Annotated[bool, typer.Option("--errors", help="List every missed, extra and wrongly attributed quote.")] = False,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List every missed, extra and wrongly attributed quote, grouped by cause.")] = False,
     workers: WorkersOption = 1,
 ) -> None:
     """Score quotes against a gold file: detection P/R/F1, speaker accuracy, end-to-end F1."""
@@ -55,11 +55,8 @@ def eval_command(
             data.pop("errors")
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        if show_errors:
-            for error in result.errors:
-                typer.echo(str(error))
-            if result.errors:
-                typer.echo("")
+        if show_errors and result.errors:
+            typer.echo(format_errors(result))  # grouped by cause, largest group first
         typer.echo(format_report(result))
     failures.exit()
 

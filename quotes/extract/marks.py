@@ -8,6 +8,8 @@ Works on characters only, so it is engine-independent and never fails:
 * apostrophes (``Korea’s``, ``don't``, ``’90s``) are never marks;
 * the newspaper convention for a quote running over several paragraphs: each paragraph but the
   last opens with a mark and is left unclosed;
+* mixed mark styles: a quote opened with a curly single mark and closed with a double one
+  (``‘…”``, ``‘…"``) is one quote, not the start of a span that swallows the next ones;
 * an unbalanced mark is confined to its paragraph: it never swallows the rest of the article and
   never hides the other quotes.
 
@@ -109,11 +111,15 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
         elif ch in DOUBLE_CLOSE:
             if can_open and not can_close and not is_open("d"):
                 stack.append(_Open(i, "d", ch))  # ”…” typesetting
+            elif can_close and not is_open("d") and top_is("s") and stack[-1].glyph in SINGLE_OPEN:
+                close("s", i)  # ‘…” : one mark style opens, another closes
             elif not close("d", i) and can_open:
                 stack.append(_Open(i, "d", ch))
         elif ch == STRAIGHT_DOUBLE:
             if can_open and not can_close:
                 stack.append(_Open(i, "d", ch))
+            elif can_close and not can_open and not is_open("d") and top_is("s") and stack[-1].glyph in SINGLE_OPEN:
+                close("s", i)  # ‘…" : one mark style opens, another closes
             elif can_close and not can_open:
                 close("d", i)
             elif is_open("d"):

@@ -9,6 +9,7 @@ titles and roles around the name do ("leader Kim Jong Un", "Mr Trump").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -16,6 +17,7 @@ from quotes.extract.textview import TextView
 from quotes.text.names import name_key
 from quotes.text.lexicon import (
     AUX_AND_ADVERBS,
+    DATE_WORDS,
     FEMALE_WORDS,
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
@@ -34,6 +36,7 @@ from quotes.text.lexicon import (
 
 MentionKind = Literal["name", "pronoun", "epithet"]
 
+_POSSESSIVE_END = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
 _DESCRIPTOR_ADJECTIVES = frozenset("state state-run state-owned official former deputy chief top senior acting then".split())
 
 
@@ -80,10 +83,6 @@ class MentionIndex:
     referents: list[Referent]
     ending_at: dict[int, int]
     starting_at: dict[int, int]
-
-    def before(self, token: int) -> list[Mention]:
-        """Mentions that end before token index ``token``, nearest first."""
-        return [m for m in reversed(self.mentions) if m.last <= token]
 
 
 def _is_cap(text: str) -> bool:
@@ -170,9 +169,13 @@ def _name_run(view: TextView, i: int) -> int:
         return i
     if reporting_lemma(tokens[i].text) and _sentence_initial(view, i):
         return i  # "Speaking at the ceremony, …"
+    if _is_date(tokens[i].text):
+        return i  # "Friday", "Nov.": capitalised, never anyone
     j = i + 1
     while j < len(tokens) and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
         t = tokens[j].text
+        if _possessive(tokens[j - 1].text) or _is_date(t):
+            break  # "Brazil's Lula": the possessive ends one name, "Lula" starts the next
         if _is_cap(t) and not (t.lower() in FUNCTION_WORDS and not _glued(view, j)):
             j += 1
         elif t in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1) and tokens[j + 1].text[:1].isalpha():
@@ -186,6 +189,15 @@ def _name_run(view: TextView, i: int) -> int:
         else:
             break
     return j
+
+
+def _is_date(text: str) -> bool:
+    return text.lower().rstrip(".") in DATE_WORDS
+
+
+def _possessive(text: str) -> bool:
+    """A token that carries its possessive ending glued on ("India’s", "Francis'")."""
+    return len(text) > 2 and (text[-2:].lower() in {"'s", "’s"} or text[-1] in "'’")
 
 
 def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -> Optional[Mention]:
@@ -216,7 +228,7 @@ def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -
         # "The Prime Minister", "the Fair Work Ombudsman": an office, named in capitals
         office = view.doc.text[tokens[first if split else name_first].start : tokens[last - 1].end]
         return _mention(view, first, end, "epithet", name=office, descriptors=frozenset(descriptors | {"<office>"}), media=media)
-    surface = view.doc.text[tokens[name_first].start : tokens[last - 1].end]
+    surface = _POSSESSIVE_END.sub("", view.doc.text[tokens[name_first].start : tokens[last - 1].end])
     key = name_key(surface)
     if not key:
         return None
@@ -372,7 +384,8 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         if len(m.name_key) >= 2:
             match = next((r for r in referents if _same_full_name(r.key, m.name_key)), None)
         else:
-            candidates = [r for r in referents if m.name_key[0] in (r.key[0], r.key[-1]) and len(r.key) > 1]
+            # "Kim" for "Kim Jong Un", "Merkel" for "Angela Merkel", "Lula" for "Luiz Inacio Lula da Silva"
+            candidates = [r for r in referents if m.name_key[0] in r.key and len(r.key) > 1]
             # the nearest full mention before this one decides between namesakes
             match = _nearest(candidates, mentions, m) if candidates else next(
                 (r for r in referents if r.key == m.name_key), None

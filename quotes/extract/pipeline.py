@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from typing import Optional, Union
 
-from quotes.extract.attribution.attributor import Attribution, Attributor
-from quotes.extract.textview import TextView
-from quotes.annotate.document import AnnotatedDocument
 from quotes.annotate import Engine, get_engine
+from quotes.annotate.document import AnnotatedDocument
+from quotes.extract.attribution.context import Attribution, AttributionContext
+from quotes.extract.attribution.driver import attribute_all
+from quotes.extract.attribution.ranker import SpeakerModel, rank
 from quotes.extract.kinds import classify_text, words_of
-from quotes.text.lexicon import CALLING_CUES
-from quotes.extract.marks import QuoteSpan, find_spans
+from quotes.extract.marks import find_spans
 from quotes.extract.mentions import find_mentions
+from quotes.extract.textview import TextView
 from quotes.models import Article, Quote
+from quotes.text.lexicon import CALLING_CUES
 
 _PRECEDING_WORDS = re.compile(r"([\w\-]+)\W*\s*([\w\-]+)\W*$")
 _SCARE_QUOTE_MAX_WORDS = 3
@@ -46,22 +48,25 @@ def find_quotes(
     return find_quotes_in_document(article, eng.annotate(article.text))
 
 
-def find_quotes_in_document(article: Article, doc: AnnotatedDocument) -> list[Quote]:
-    """The quotes of ``article`` given its annotated document (for callers that annotate in bulk)."""
+def find_quotes_in_document(article: Article, doc: AnnotatedDocument, *, model: Optional[SpeakerModel] = None) -> list[Quote]:
+    """The quotes of ``article`` given its annotated document (for callers that annotate in bulk).
+
+    ``model`` replaces the shipped speaker ranker (``tools/train_ranker.py`` passes the one it trains).
+    """
     spans = find_spans(doc.text)
     if not spans:
         return []
     view = TextView(doc, spans)
-    attributor = Attributor(view, find_mentions(view))
-    decided: list[tuple[QuoteSpan, Attribution]] = []
-    for span in spans:
-        decided.append((span, attributor.attribute(span) if span.depth == 0 else Attribution()))
+    ctx = AttributionContext(view, find_mentions(view))
+    decided = attribute_all(ctx, spans)
+    ranked = rank(ctx, decided, model)
     quotes: list[Quote] = []
-    for index, (span, attribution) in enumerate(decided):
-        attribution = attributor.resolve_pending(span, attribution, decided[index + 1 :])
+    for index, ((span, by_rules, _), attribution) in enumerate(zip(decided, ranked)):
         tokens = [view.tokens[i] for i in view.token_range(span.start, span.end)]
         kind = classify_text(span.text, tokens, naming_cue=_named(doc.text, span.open_mark))
-        if kind != "name" and span.depth == 0 and not attribution.speaker and not attribution.had_cue:
+        # the rules, not the ranker, say whether anyone is said to speak: a ranker's guess
+        # does not turn a term into a quote
+        if kind != "name" and span.depth == 0 and not by_rules.speaker and not by_rules.had_cue:
             if len(words_of(span.text)) <= _SCARE_QUOTE_MAX_WORDS:
                 kind = "name"  # a short quote with no one saying it: a term or scare quote
         if kind == "name" or span.depth > 0:

@@ -118,11 +118,6 @@ class TextView:
         first = nxt.text[:1]
         return first.isupper() or first.isdigit() or first in ALL_MARKS
 
-    def sentence_tokens(self, s_index: int) -> range:
-        """Token indices of repaired sentence ``s_index``."""
-        a, b = self.sentence_bounds[s_index]
-        return range(a, b)
-
     def paragraph_tokens(self, p_index: int) -> range:
         """Token indices of paragraph ``p_index`` (empty if it has none)."""
         for a, b in self.paragraph_bounds:

@@ -1,8 +1,15 @@
 """Name keys: the one place a person's name is reduced to comparable words.
 
-:func:`name_key` keys a name as one article writes it (attribution groups "Mr Kim", "Kim" and
-"Kim Jong-un" of one article with it); :func:`name_tokens` / :func:`speaker_key` reduce a
-speaker name to the words of the person's name for comparisons across articles.
+:func:`plain_words` is the one normaliser underneath (Unicode folded, diacritics and curly
+apostrophes made plain, lower case, hyphens split, possessive endings dropped); the keys are
+views of it:
+
+- :func:`name_key` keys a name as one article writes it (attribution groups "Mr Kim", "Kim" and
+  "Kim Jong-un" of one article with it): honorifics and role words out, order kept;
+- :func:`name_tokens` / :func:`speaker_key` reduce a speaker name to the words of the person's
+  name for comparisons across articles (descriptions, titles and suffixes out);
+- :func:`scorer_tokens` is the reference scorer's reading, which ``quotes.evaluate`` must match
+  exactly (its own fixed title list).
 
 >>> name_key("Mr Kim Jong-un")
 ('kim', 'jong', 'un')
@@ -17,9 +24,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
-from quotes.text.lexicon import HONORIFICS, ROLE_WORDS, TITLES
+from quotes.text.lexicon import HONORIFICS, ROLE_WORDS, SCORER_TITLE_WORDS, TITLES
 
-__all__ = ["name_key", "name_tokens", "speaker_key", "TITLES"]
+__all__ = ["TITLES", "name_key", "name_tokens", "plain_words", "scorer_tokens", "speaker_key"]
 
 _PRONOUNS = frozenset("he she they it him her them i we you his hers their its who".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -79,8 +86,35 @@ def speaker_key(name: Optional[str]) -> str:
     return " ".join(name_tokens(name))
 
 
+_SPLIT = re.compile(r"[\s\-‐‑‒–—]+")
+
+
+@lru_cache(maxsize=16384)
+def plain_words(text: Optional[str]) -> tuple[str, ...]:
+    """The words of a name, plain: the one normaliser every key here builds on.
+
+    >>> plain_words("Luiz Inácio Lula’s"), plain_words("Jong-un")
+    (('luiz', 'inacio', 'lula'), ('jong', 'un'))
+    """
+    words = (w.removesuffix("'s").rstrip(".") for w in _SPLIT.split(_plain(text or "").lower()))
+    return tuple(w.rstrip("'") for w in words if w.rstrip("'"))
+
+
 def name_key(surface: str) -> tuple[str, ...]:
-    """Lower-cased name tokens without honorifics or hyphens: ``"Mr Kim Jong-un"`` → ``("kim", "jong", "un")``."""
-    words = [w for w in re.split(r"[\s\-‐‑–]+", surface.lower().replace("’", "'")) if w]
-    words = [w.removesuffix("'s") for w in words]
-    return tuple(w.rstrip(".") for w in words if w.rstrip(".") not in HONORIFICS and w not in ROLE_WORDS)
+    """Name words without honorifics or role words: ``"Mr Kim Jong-un"`` → ``("kim", "jong", "un")``.
+
+    >>> name_key("Putin’s"), name_key("President Inácio")
+    (('putin',), ('inacio',))
+    """
+    return tuple(w for w in plain_words(surface) if w not in HONORIFICS and w not in ROLE_WORDS)
+
+
+def scorer_tokens(name: Optional[str]) -> list[str]:
+    """A speaker name as the reference scorer compares it: plain words, punctuation out, its title list out.
+
+    >>> scorer_tokens("President Luiz Inácio Lula da Silva's")
+    ['luiz', 'inacio', 'lula', 'da', 'silva']
+    """
+    text = re.sub(r"[-‐‑‒–—]", " ", _plain(name or ""))
+    text = re.sub(r"[^\w\s']", " ", text.lower()).replace("'s", "")
+    return [t for t in text.split() if t not in SCORER_TITLE_WORDS]

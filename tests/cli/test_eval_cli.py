@@ -41,11 +41,17 @@ def test_json_is_the_library_report(quotes_cli, gold_path: Path) -> None:  # typ
     assert "errors" not in without and without["e2e_f1"] == data["e2e_f1"]
 
 
-def test_errors_are_listed_before_the_figures(quotes_cli, gold_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_errors_are_listed_by_cause_before_the_figures(quotes_cli, gold_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = quotes_cli("eval", str(gold_path), str(PRED), "--errors")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("speaker  000: 000#6 gold='Donald Trump' predicted='Kim Jong Un'")
+    heads = [line for line in lines if line.startswith("== ")]
+    assert heads and lines[0] == heads[0]
+    counts = [int(h.split("(")[1].split(")")[0]) for h in heads]
+    assert counts == sorted(counts, reverse=True)  # the largest group first
+    listed = [line for line in lines[: lines.index(next(l for l in lines if l.startswith("gold quotes")))] if line and not line.startswith("== ")]
+    assert len(listed) == sum(counts)  # every error under exactly one heading
+    assert any(line.startswith("speaker  000: 000#6 gold='Donald Trump' predicted='Kim Jong Un'") for line in lines)
     assert any(line.startswith("missed   001: 001#1 'forged at the cost of blood'") for line in lines)
     assert any(line.startswith("extra    000: (gold name) 'Memorial Museum of Combat Feats'") for line in lines)
     assert any(line.startswith("variant  002: 002#3 gold=drift predicted=translation") for line in lines)

@@ -1,0 +1,121 @@
+"""The attribution driver: run the rules in their declared order, then carry-over.
+
+Order (:data:`RULES`; the first rule whose mention resolves to a speaker decides and names
+itself in ``Quote.method``):
+
+============== ===== ==========================================================================
+rule           conf. pattern
+============== ===== ==========================================================================
+``turn-label`` 0.9   a transcript turn quoted whole: "WALLACE: Let's start with …"
+``parse``      0.92  the quote hangs in the dependency parse from a reporting verb (parsed documents only)
+``after``      0.95  "Q," X said / "Q," said X / "Q," X told … / "Q", according to X
+``before``     0.88  X said: "Q" / X said the memorial "is …" / Putin: "Q"
+``according-to`` 0.8 … "Q" …, according to X, anywhere in the sentence
+``later``      0.7   a reporting verb later in the quote's sentence
+``signature``  0.85  "Q" ― Sonya Herridge: a dash and a name closing the paragraph
+============== ===== ==========================================================================
+
+Then, for a quote no rule attributes, carry-over (:mod:`.carry`): ``same-paragraph`` (0.8),
+``continuation`` (0.75), and ``unresolved`` when the text names someone it never identifies
+("the spokeswoman": ``speaker_mention`` set, speaker null). A mention that is not a name is
+worth 0.9 of its rule's confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from quotes.extract.attribution import rules
+from quotes.extract.attribution.carry import carry_over, pending
+from quotes.extract.attribution.context import Attribution, AttributionContext
+from quotes.extract.attribution.resolve import speaker_of
+from quotes.extract.attribution.rules import Candidate
+from quotes.extract.marks import QuoteSpan
+
+__all__ = ["RULES", "Proposal", "Rule", "attribute", "attribute_all"]
+
+DESCRIPTION_FACTOR = 0.9
+"""A pronoun or a description is a less sure speaker than a name (its resolution may be wrong)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An attribution rule with its name (the ``method`` it gives) and its confidence."""
+
+    name: str
+    find: Callable[[AttributionContext, QuoteSpan], Optional[Candidate]]
+    confidence: float
+    needs_parse: bool = False
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("turn-label", rules.turn_label, 0.9),
+    Rule("parse", rules.parse, 0.92, needs_parse=True),
+    Rule("after", rules.after, 0.95),
+    Rule("before", rules.before, 0.88),
+    Rule("according-to", rules.according_to, 0.8),
+    Rule("later", rules.later, 0.7),
+    Rule("signature", rules.signature, 0.85),
+)
+"""The rules in the order they are tried (the module docstring's table)."""
+CONFIDENCE: dict[str, float] = {rule.name: rule.confidence for rule in RULES}
+
+
+@dataclass
+class Proposal:
+    """A rule's candidate with the speaker its mention resolves to (None when it names no one)."""
+
+    rule: Rule
+    candidate: Candidate
+    speaker: Optional[str]
+
+
+def propose(ctx: AttributionContext, span: QuoteSpan) -> list[Proposal]:
+    """Every rule's candidate for ``span``, in rule order."""
+    found: list[Proposal] = []
+    for rule in RULES:
+        if rule.needs_parse and not ctx.use_parse:
+            continue
+        candidate = rule.find(ctx, span)
+        if candidate is not None:
+            speaker = candidate.speaker or speaker_of(ctx, candidate.mention)
+            found.append(Proposal(rule, candidate, speaker))
+    return found
+
+
+def attribute(ctx: AttributionContext, span: QuoteSpan, proposals: Optional[list[Proposal]] = None) -> Attribution:
+    """Attribute one quote span (spans must come in text order: carry-over reads the ones before)."""
+    proposals = propose(ctx, span) if proposals is None else proposals
+    hit = next((p for p in proposals if p.speaker), None)
+    if hit is not None:
+        mention = hit.candidate.mention
+        # "after" finds "according to X" too and then names itself so
+        method = hit.candidate.method
+        named = mention is None or mention.kind == "name"
+        confidence = CONFIDENCE[method] * (1.0 if named else DESCRIPTION_FACTOR)
+        cue = ctx.cue_text(hit.candidate.cue) if mention is not None else None
+        result = Attribution(hit.speaker, mention.text if mention is not None else hit.speaker, cue, method, confidence, True)
+    else:
+        seen = bool(proposals)
+        unresolved = next((p.candidate for p in proposals if p.candidate.mention is not None and not p.candidate.mention.media), None)
+        result = carry_over(ctx, span) or (
+            Attribution(None, unresolved.mention.text, ctx.cue_text(unresolved.cue), "unresolved", 0.0, True)
+            if unresolved is not None and unresolved.mention is not None else Attribution(had_cue=seen)
+        )
+        result.had_cue = result.had_cue or seen
+    ctx.history.append((span, result))
+    return result
+
+
+def attribute_all(ctx: AttributionContext, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, Attribution, list[Proposal]]]:
+    """Every span's attribution (nested spans get none) after carry-over both ways, with the rules' proposals."""
+    decided: list[tuple[QuoteSpan, Attribution, list[Proposal]]] = []
+    for span in spans:
+        if span.depth:
+            decided.append((span, Attribution(), []))
+            continue
+        proposals = propose(ctx, span)
+        decided.append((span, attribute(ctx, span, proposals), proposals))
+    pairs = [(s, a) for s, a, _ in decided]
+    return [(s, pending(s, a, pairs[i + 1 :]), p) for i, (s, a, p) in enumerate(decided)]

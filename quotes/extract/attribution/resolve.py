@@ -1,0 +1,99 @@
+"""Mention → speaker: the person a name, a pronoun or an epithet refers to.
+
+Kept apart from the rules: a rule finds *which words* name the speaker; this module says *who*
+they are. Names go to their referent's fullest form; "he"/"she" to the last person of that
+gender named before, preferring a subject; an epithet ("the Russian leader") to the person whose
+titles fit best; a document's words to its author.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from quotes.extract.attribution.context import AttributionContext
+from quotes.text.lexicon import PERSON_PRONOUNS, UNNAMED_ROLES
+from quotes.extract.mentions import Mention, Referent, descriptor_match
+
+__all__ = ["antecedent", "recent_person", "resolve", "speaker_of"]
+
+
+def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
+    """Canonical speaker name for a mention (pronouns and epithets resolved), or None."""
+    if mention.media:
+        return None
+    if mention.kind == "name":
+        ref = ctx.mentions.referents[mention.referent] if mention.referent is not None else None
+        if ref is not None and ref.media:
+            return None
+        return ref.name if ref else mention.name
+    if mention.kind == "pronoun":
+        if mention.text.lower() not in PERSON_PRONOUNS:
+            return None
+        person = antecedent(ctx, mention)
+        if person is not None:
+            return person.name
+        return next((a.speaker for _, a in reversed(ctx.history) if a.speaker), None)
+    # epithet: the person mentioned before whose titles fit best, the most recent on a tie
+    best: tuple[int, int, Optional[Referent]] = (0, -1, None)
+    for ref in ctx.mentions.referents:
+        if not ref.person:
+            continue
+        last = max((ctx.mentions.mentions[k].start for k in ref.mentions if ctx.mentions.mentions[k].start < mention.start), default=-1)
+        if last < 0:
+            continue
+        score = descriptor_match(mention.descriptors, ref)
+        if (score, last) > best[:2]:
+            best = (score, last, ref)
+    if best[2] is not None and best[0] >= 1:
+        return best[2].name
+    if mention.descriptors & {"<office>", "<organisation>"}:
+        return mention.name  # "the Fair Work Ombudsman said", "the university council said"
+    if mention.descriptors & UNNAMED_ROLES:
+        return None  # "the spokeswoman": someone new, not the last person named
+    # "Angela Merkel arrived … the chancellor told reporters", "the 45-year-old said":
+    # a description refers back to the person last named
+    ref = recent_person(ctx, mention.start, within_sentences=3, mention=mention)
+    return ref.name if ref is not None else None
+
+def antecedent(ctx: AttributionContext, pronoun: Mention) -> Optional[Referent]:
+    """The person "he"/"she" refers to: the last person of that gender named before it,
+    preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt)."""
+    gender = "f" if pronoun.text.lower() == "she" else "m"
+    fallback: Optional[tuple[Referent, int]] = None
+    for m in reversed(ctx.mentions.mentions):
+        if m.start >= pronoun.start or m.referent is None or m.possessive:
+            continue
+        sentence = ctx.view.sentence_of[m.first]
+        if fallback is not None and fallback[1] - sentence > 1:
+            break
+        ref = ctx.mentions.referents[m.referent]
+        if not ref.person or (ref.gender and ref.gender != gender):
+            continue
+        if ctx.salient(m):
+            return ref
+        if fallback is None:
+            fallback = (ref, sentence)
+    return fallback[0] if fallback is not None else None
+
+def recent_person(
+    ctx: AttributionContext, position: int, within_sentences: Optional[int] = None, mention: Optional[Mention] = None
+) -> Optional[Referent]:
+    """The person mentioned last before ``position`` (a full name counts when no NER says otherwise)."""
+    here = ctx.view.sentence_of[mention.first] if mention is not None else None
+    for m in reversed(ctx.mentions.mentions):
+        if m.start >= position or m.referent is None or m.possessive:
+            continue
+        if within_sentences is not None and here is not None and here - ctx.view.sentence_of[m.first] > within_sentences:
+            return None
+        ref = ctx.mentions.referents[m.referent]
+        if ref.person or (within_sentences is not None and len(ref.key) >= 2 and not ref.media and not ref.place
+                          and "<org>" not in ref.descriptors):
+            return ref
+    return None
+
+
+def speaker_of(ctx: AttributionContext, mention: Optional[Mention]) -> Optional[str]:
+    """The speaker a rule's mention names, or None (an epithet without descriptors names no one)."""
+    if mention is None or (mention.kind == "epithet" and not mention.descriptors):
+        return None
+    return resolve(ctx, mention)

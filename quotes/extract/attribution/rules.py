@@ -1,0 +1,213 @@
+"""Attribution rules: plain functions ``(context, span) -> Candidate | None``.
+
+Each rule reads one pattern of news writing and proposes the words that name the speaker. It
+returns ``None`` when its pattern is absent, a :class:`Candidate` with ``mention=None`` when it
+saw a reporting cue but no subject for it (the quote is then someone's words, not a term), and
+otherwise the mention it found. Who that mention is, the rules do not say: :mod:`.resolve` does.
+
+The rules and their confidences are listed, in the order the driver tries them, in
+:data:`quotes.extract.attribution.driver.RULES`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from quotes.extract.attribution.context import AttributionContext
+from quotes.extract.attribution.resolve import speaker_of
+from quotes.extract.marks import QuoteSpan
+from quotes.extract.mentions import Mention
+
+__all__ = ["Candidate", "according_to", "after", "before", "later", "parse", "signature", "turn_label"]
+
+AFTER_WINDOW = 12
+"""Tokens after a closing mark searched for the cue: "Q," said the former Leeds midfielder on Sunday (a
+clause of news attribution is rarely longer)."""
+PARSE_CLIMB = 6
+"""Heads climbed from the quote's root to its reporting verb (a verb chain "said he would add")."""
+_SUBJECT_RELATIONS = ("nsubj", "nsubj:pass", "nsubjpass")
+_INHERIT_RELATIONS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "acl")
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";"})
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+_TURN_LABEL = re.compile(r"\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
+_AFTER_PUNCT = frozenset({",", "—", "–", "-", ":"})
+
+
+@dataclass
+class Candidate:
+    """What a rule found: the mention naming the speaker (None: a cue with no subject), the cue's token, the rule."""
+
+    mention: Optional[Mention]
+    cue: int
+    method: str
+    speaker: Optional[str] = None
+    """The speaker itself, for a rule that reads it from words no mention covers (a transcript's "PENCE:")."""
+
+
+def after(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """"Q," X said / "Q," said X / "Q," X told … / "Q," X was quoted as saying (also "Q", according to X)."""
+    tokens, view = ctx.tokens, ctx.view
+    k = ctx.close_token(span)
+    n = len(tokens)
+    if k >= n or view.paragraph_of[k] != span.paragraph:
+        return None
+    if span.text.rstrip()[-1:] in ".…" and tokens[k].text[:1].isupper():
+        return None  # "… up." Ms Thorne told the court …: a new sentence
+    while k < n and tokens[k].text in _AFTER_PUNCT and view.outside(k):
+        k += 1
+    for c in range(k, min(n, k + AFTER_WINDOW)):
+        if not view.outside(c) or view.paragraph_of[c] != span.paragraph or tokens[c].text in _CLAUSE_ENDS:
+            break
+        if not ctx.cues[c]:
+            continue
+        if ctx.cues[c] == "according to":
+            m = ctx.mentions.starting_at.get(c + 2)
+            return Candidate(ctx.mentions.mentions[m] if m is not None else None, c, "according-to")
+        if c == k and c + 1 < n and (c + 1) in ctx.mentions.starting_at:
+            return Candidate(ctx.mentions.mentions[ctx.mentions.starting_at[c + 1]], c, "after")  # said Kim
+        subject = ctx.subject_left(c) or ctx.document_subject(c)
+        if subject is not None and subject.first <= k + 1:
+            return Candidate(subject, c, "after")
+        return Candidate(None, c, "after")
+    return None
+
+
+def before(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """X said: "Q" / X said the memorial "is …" / X told … "Q" / Putin: "Q" (nearest cue before the quote)."""
+    tokens = ctx.tokens
+    o = ctx.open_token(span)
+    lo = ctx.view.sentence_bounds[ctx.view.sentence_of[o]][0] if o < len(tokens) else 0
+    colon = _colon_intro(ctx, o, lo)
+    if colon is not None:
+        return colon
+    fallback: Optional[Candidate] = None
+    for c in range(o - 1, lo - 1, -1):
+        if not ctx.cues[c] or ctx.cues[c] == "according to":
+            continue
+        subject = ctx.subject_of_cue(c) or ctx.document_subject(c)
+        if subject is None:
+            fallback = fallback or Candidate(None, c, "before")
+            continue
+        if speaker_of(ctx, subject):
+            return Candidate(subject, c, "before")
+        if fallback is None or fallback.mention is None:
+            fallback = Candidate(subject, c, "before")
+    return fallback
+
+
+def _colon_intro(ctx: AttributionContext, o: int, lo: int) -> Optional[Candidate]:
+    """X smiled: "Q" / Putin: "Q" — a colon hands the quote to the clause before it."""
+    c = o - 1
+    if c <= lo or ctx.tokens[c].text != ":" or not ctx.view.outside(c):
+        return None
+    named = ctx.mentions.ending_at.get(c)
+    if named is not None and ctx.mentions.mentions[named].first == lo:
+        return Candidate(ctx.mentions.mentions[named], c - 1, "before")  # headline style "Putin: …"
+    subject = ctx.subject_of_cue(c - 1)
+    if subject is not None and speaker_of(ctx, subject):
+        return Candidate(subject, c - 1, "before")
+    return None
+
+
+def according_to(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """… "Q" …, according to X (anywhere in the quote's sentence)."""
+    o = ctx.open_token(span)
+    if o >= len(ctx.tokens):
+        return None
+    a, b = ctx.view.sentence_bounds[ctx.view.sentence_of[o]]
+    seen: Optional[Candidate] = None
+    for c in range(a, b):
+        if ctx.cues[c] == "according to":
+            m = ctx.mentions.starting_at.get(c + 2)
+            if m is not None and speaker_of(ctx, ctx.mentions.mentions[m]):
+                return Candidate(ctx.mentions.mentions[m], c, "according-to")
+            seen = seen or Candidate(None, c, "according-to")
+    return seen
+
+
+def later(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """A reporting verb later in the quote's sentence: "Q" was the message X gave on Friday."""
+    o = ctx.open_token(span)
+    if o >= len(ctx.tokens):
+        return None
+    b = ctx.view.sentence_bounds[ctx.view.sentence_of[o]][1]
+    seen: Optional[Candidate] = None
+    for c in range(ctx.close_token(span), b):
+        if ctx.cues[c] and ctx.cues[c] != "according to":
+            subject = ctx.subject_of_cue(c) or ctx.document_subject(c)
+            if subject is not None and speaker_of(ctx, subject):
+                return Candidate(subject, c, "later")
+            seen = seen or Candidate(None, c, "later")
+    return seen
+
+
+def parse(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """The quote hangs in the dependency parse from a reporting verb whose subject is a known speaker."""
+    tokens = ctx.tokens
+    inside = [i for i in ctx.view.token_range(span.start, span.end) if tokens[i].head is not None]
+    # the quote's own root: a token whose head lies outside the quote
+    roots = [i for i in inside if tokens[i].head < 0 or not (span.start <= tokens[tokens[i].head].start < span.end)]
+    for root in roots[:2]:
+        h = tokens[root].head
+        for _ in range(PARSE_CLIMB):
+            if h is None or h < 0 or ctx.view.paragraph_of[h] != span.paragraph:
+                break
+            if ctx.cues[h] and ctx.cues[h] != "according to":
+                subject = _parse_subject(ctx, h)
+                if subject is not None and speaker_of(ctx, subject):
+                    return Candidate(subject, h, "parse")
+                break
+            h = tokens[h].head
+    return None
+
+
+def _parse_subject(ctx: AttributionContext, verb: int, depth: int = 0) -> Optional[Mention]:
+    for i in ctx.children(verb):
+        if (ctx.tokens[i].deprel or "") in _SUBJECT_RELATIONS:
+            return ctx.mention_covering(i)
+    rel = ctx.tokens[verb].deprel or ""
+    head = ctx.tokens[verb].head
+    if depth < 3 and head is not None and head >= 0 and rel.split(":")[0] in _INHERIT_RELATIONS:
+        return _parse_subject(ctx, head, depth + 1)
+    return None
+
+
+def signature(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """"Q" ― Sonya Herridge: a dash and a name closing the paragraph sign the quote (reader
+    comments, vox pops, epigraphs)."""
+    tokens, view = ctx.tokens, ctx.view
+    k = ctx.close_token(span)
+    if k < len(tokens) and tokens[k].text in {",", "."} and view.outside(k):
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].text not in _DASHES or view.paragraph_of[k] != span.paragraph:
+        return None
+    found = ctx.mentions.starting_at.get(k + 1)
+    if found is None:
+        return None
+    mention = ctx.mentions.mentions[found]
+    end = mention.last
+    while end < len(tokens) and view.paragraph_of[end] == span.paragraph and not tokens[end].text[:1].isalnum():
+        end += 1  # a closing full stop
+    if end < len(tokens) and view.paragraph_of[end] == span.paragraph and tokens[end].text != ",":
+        return None  # the name runs on into a sentence: "— Kim said" is the after rule's
+    return Candidate(mention, k, "signature")
+
+
+def turn_label(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """A transcript turn quoted whole: "WALLACE: Let's start with …" is Wallace's; the label
+    goes to the article's person of that surname when there is one."""
+    match = _TURN_LABEL.match(span.text)
+    if match is None:
+        return None
+    label = match.group(1).strip()
+    words = label.lower().replace("’", "'").split()
+    speaker = None
+    for ref in ctx.mentions.referents:
+        if not (ref.media or ref.place) and ref.key and ref.key[-len(words):] == tuple(words):
+            speaker = ref.name
+            break
+    if speaker is None:
+        speaker = " ".join(w.capitalize() for w in label.split())
+    return Candidate(None, ctx.open_token(span), "turn-label", speaker=speaker)
