@@ -83,6 +83,11 @@ OTHER_SPEAKER_PENALTY = 0.3
 """Taken off a link between quotes given to different people: a translation (score about 0.6)
 no longer links, a verbatim copy (1.0) still does, so misattributions are found. Values from
 0.15 to 0.3 scored alike on the calibration half; 0.5 lost copies."""
+SPEAKER_EVIDENCE_MIN = 0.5
+"""A speaker found by attribution counts as evidence only when its calibrated confidence says it
+is more likely right than wrong (``Quote.confidence`` >= 0.5); a weaker guess ("a person mentioned
+nearby") is treated as unknown, which is neutral. Speakers a caller set without a ``method``
+(hand-made or imported quotes) always count."""
 SAME_SPEAKER_BONUS = 0.0
 """Nothing is added for the same speaker: in coverage of one event nearly every candidate pair
 shares the speaker, so it tells two sentences apart no better than chance (a bonus of 0.1
@@ -181,6 +186,17 @@ def _gc_paused() -> Iterator[None]:
 def is_cross_article(group: QuoteGroup) -> bool:
     """True when the group holds renderings from at least two articles (:attr:`QuoteGroup.cross_article`)."""
     return group.cross_article
+
+
+def speaker_is_evidence(q: Quote) -> bool:
+    """Whether ``q``'s speaker may raise or lower its links (:data:`SPEAKER_EVIDENCE_MIN`).
+
+    >>> speaker_is_evidence(Quote(article="a", text="x", start=0, end=1, kind="speech", speaker="Kim", method="after", confidence=0.9))
+    True
+    >>> speaker_is_evidence(Quote(article="a", text="x", start=0, end=1, kind="speech", speaker="Kim", method="nearby", confidence=0.3))
+    False
+    """
+    return bool(q.speaker) and (q.method is None or q.confidence >= SPEAKER_EVIDENCE_MIN)
 
 
 def _plain_quote(q: Quote) -> Quote:
@@ -309,7 +325,7 @@ class Aligner:
         quotes = sorted(quotes_in, key=lambda q: (q.article, q.index))
         self.stats = AlignStats(quotes=len(quotes))
         speakers = SpeakerIndex(q.speaker for q in quotes)
-        skeys = [speakers.key(q.speaker) for q in quotes]
+        skeys = [speakers.key(q.speaker) if speaker_is_evidence(q) else "" for q in quotes]
         units, by_quote = self._units(quotes, skeys)
         self.stats.units = len(units)
         n = len(units)
