@@ -340,11 +340,11 @@ class QuoteStore:
         stored with the same content are skipped before parsing. ``on_article`` is called once
         per article read (a progress bar's ``advance``). ``align=False`` leaves the new quotes
         for a later :meth:`align`; ``semantic`` is passed to it. Raises
-        :class:`~quotes.errors.EngineUnavailable` when the engine cannot load.
+        :class:`~quotes.errors.EngineUnavailable` when the engine cannot load. For example::
 
-        >>> with QuoteStore("quotes.db") as store:                      # doctest: +SKIP
-        ...     store.index(iter_articles(["seeds/"]), workers=2).summary()
-        'indexed 5 articles (5 added, 0 replaced, 0 unchanged): 39 quotes added, 0 removed, 25 groups touched'
+            with QuoteStore("quotes.db") as store:
+                print(store.index(read_articles(["seeds/"]), workers=2).summary())
+            # indexed 5 articles (5 added, 0 replaced, 0 unchanged): 39 quotes added, 0 removed, 25 groups touched
         """
         from quotes.run.parallel import map_articles
 
@@ -652,10 +652,11 @@ class QuoteStore:
         "Vladimir Putin"). Quotes indexed but not yet aligned are not in any group: call
         :meth:`align` first (``quotes index`` does).
 
-        >>> with QuoteStore("quotes.db", create=False) as store:          # doctest: +SKIP
-        ...     store.align()                    # no-op unless a run was interrupted
-        ...     [len(g.members) for g in store.groups(speaker="Putin") if g.reference.cluster]
-        [3, 5, 2]
+        For example::
+
+            with QuoteStore("quotes.db", create=False) as store:
+                store.align()                    # no-op unless a run was interrupted
+                sizes = [len(g.members) for g in store.groups(speaker="Putin") if g.reference.cluster]
         """
         if speaker is None:
             return self._load_groups()
