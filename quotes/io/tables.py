@@ -254,7 +254,7 @@ def write_group_table(groups: Sequence[QuoteGroup], stream: TextIO, *, color: bo
             grid.add_row(Text(label, style=_STYLE["drift" if label == "drift" else "label"]), where, speaker, text)
             for r in m.reasons:
                 grid.add_row("", "", "", _reason(r.code, r.detail))
-            for note in m.notes:
+            for note in m.notes if m.variant != "reference" else ():  # the reference's note is the same rule every time
                 grid.add_row("", "", "", Text(f"· {note}", style=_STYLE["label"]))
         # never squeezed below the columns' widths: on a narrow terminal the lines run over
         out += _lines(_console(max(width, indent + 30), color), grid) + [""]
