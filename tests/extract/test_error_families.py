@@ -39,6 +39,13 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "before",
     ),
     (
+        "place nearby",
+        "Pope Francis gave an interview to Swiss television.\nUkraine was not pleased by what followed in Rome.\n“The strongest one is the one who looks at the situation.”",
+        "The strongest",
+        "Francis",
+        "nearby",  # the places mentioned nearer the quote ("Ukraine", "Rome") said nothing
+    ),
+    (
         "participle phrase",
         "Meeting Kim Jong Un in Pyongyang on Wednesday, the Russian leader smiled. Vladimir Putin then said ties would “advance non-stop.”",
         "advance",

@@ -35,7 +35,7 @@ from quotes.extract.attribution.driver import CONFIDENCE, Proposal
 from quotes.extract.attribution.resolve import resolve
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
-from quotes.text.lexicon import AUX_AND_ADVERBS, PERSON_PRONOUNS, PREPOSITIONS
+from quotes.text.lexicon import AUX_AND_ADVERBS, PERSON_PRONOUNS, PLACE_NAMES, PREPOSITIONS
 
 __all__ = ["MODEL_PATH", "Option", "SpeakerModel", "options_for", "rank"]
 
@@ -118,7 +118,17 @@ class _Article:
         for _, att, _ in decided:
             if att.speaker:
                 self.quote_count[att.speaker] = self.quote_count.get(att.speaker, 0) + 1
-        self.first_person = next((r for r, m in zip(self.resolved, mentions) if r and m.kind == "name"), None)
+        self.first_person = next((r for r, m in zip(self.resolved, mentions) if r and m.kind == "name" and not _place(ctx, m)), None)
+
+
+def _place(ctx: AttributionContext, m: Mention) -> bool:
+    """A mention of a country, capital or other place ("Ukraine", "Moscow"). A government speaks
+    through its place name only where a rule reads a reporting verb for it ("Ukraine rejected
+    …"); being mentioned near a quote is no evidence that a place said it."""
+    if m.referent is None:
+        return False
+    ref = ctx.mentions.referents[m.referent]
+    return not ref.person and (ref.place or (len(ref.key) == 1 and ref.key[0] in PLACE_NAMES))
 
 
 def options_for(article: _Article, index: int) -> list[Option]:
@@ -145,7 +155,7 @@ def options_for(article: _Article, index: int) -> list[Option]:
     for k, m in enumerate(ctx.mentions.mentions):
         mp = view.paragraph_of[m.first]
         speaker = article.resolved[k]
-        if not speaker or mp < p - WINDOW_BEFORE or mp > p + WINDOW_AFTER:
+        if not speaker or mp < p - WINDOW_BEFORE or mp > p + WINDOW_AFTER or _place(ctx, m):
             continue
         opt = option(speaker, "nearby")
         features, distance = _mention_features(ctx, m, o, c, o_sent, c_sent, p)
