@@ -61,7 +61,7 @@ from rapidfuzz import fuzz
 from quotes.errors import InputError
 from quotes.io.inputs import first_json_object, iter_json_objects, read_text_file
 from quotes.models import Quote
-from quotes.run.pipeline import OnError, read_inputs
+from quotes.run.pipeline import OnError, read_inputs, report_error
 from quotes.text.lexicon import DATE_WORDS
 from quotes.text.names import scorer_tokens
 
@@ -568,7 +568,7 @@ def evaluate_paths(
         if _is_predictions(path):
             for row in read_predictions(path):
                 if isinstance(row, InputError):
-                    _report(on_error, row)
+                    report_error(on_error, row)
                 else:
                     rows.append(row)
         else:
@@ -588,10 +588,3 @@ def _is_predictions(path: str) -> bool:
     """Rows that name an ``article`` (quote rows, scorer-style predictions); articles carry ``id``."""
     first = first_json_object(path)
     return first is not None and "article" in first and "id" not in first
-
-
-def _report(on_error: Optional[OnError], error: InputError) -> None:
-    if on_error is None:
-        raise error
-    on_error(str(error))
-

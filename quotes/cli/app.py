@@ -126,10 +126,7 @@ class Failures:
 
     def __call__(self, message: str) -> None:
         self.count += 1
-        if self._say is None:
-            warn(message)
-        else:
-            self._say(f"quotes: {message}")
+        self.note(message)
 
     def note(self, message: str) -> None:
         """Print a line that is not a failure (a file read as Windows-1252): it does not change the exit status."""

@@ -50,6 +50,7 @@ __all__ = [
     "has_quote_rows",
     "read_articles",
     "read_inputs",
+    "report_error",
     "verify_paths",
 ]
 
@@ -96,7 +97,7 @@ def read_articles(paths: Sequence[str], *, on_error: Optional[OnError] = None) -
     """
     for item in iter_articles(paths, on_note=getattr(on_error, "note", None)):
         if isinstance(item, InputError):
-            _report(on_error, item)
+            report_error(on_error, item)
         else:
             yield item
 
@@ -155,7 +156,7 @@ def read_inputs(
         rows: list[Quote] = []
         for row in iter_quote_rows(path):
             if isinstance(row, InputError):
-                _report(on_error, row)
+                report_error(on_error, row)
             else:
                 rows.append(row)
         out.quotes.extend(_unique_ids(rows))
@@ -234,7 +235,8 @@ def verify_paths(
     return verify(source_text, wanted)
 
 
-def _report(on_error: Optional[OnError], error: InputError) -> None:
+def report_error(on_error: Optional[OnError], error: InputError) -> None:
+    """Pass ``error`` to ``on_error`` as one line, or raise it when there is no ``on_error``."""
     if on_error is None:
         raise error
     on_error(str(error))
