@@ -457,7 +457,7 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
                        notes=["identical: the same characters"])
     notes = _editorial_notes(ra) + _editorial_notes(rb)
     ta, tb = _spoken(ra), _spoken(rb)
-    v = _compare(ta, tb, split_gaps(speaker_text(rb)), embedder)
+    v = _compare(ta, tb, split_gaps(speaker_text(rb)), embedder, _gloss_words(ra, rb))
     return v.model_copy(update={"notes": [_why(v), *v.notes, *notes]})
 
 
@@ -484,7 +484,7 @@ def _editorial_notes(text: str) -> list[str]:
             for m in EDITORIAL_RE.finditer(text) if not GAP_RE.fullmatch(m.group()) and speaker_text(m.group()) != m.group()[1:-1]]
 
 
-def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"]) -> Variant:
+def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"], glosses: frozenset[str] = frozenset()) -> Variant:
     if len(parts) > 1:  # a gap (ellipsis) in the variant: each part in the reference, in order, is a truncation
         pa = prepare(ta)
         start, inside = 0, True
@@ -534,14 +534,34 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"])
                 b=m.b.text,
             )
         ]
+    glossed = [r for r in reasons if r.code == "entity" and _glossed(r, glosses)]
+    reasons = [r for r in reasons if r not in glossed]
     dropped = [r for r in reasons if not _counts(r, m)]
     reasons = [r for r in reasons if _counts(r, m)]
     if reasons:
         notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
+        notes += [f"not counted as drift: {r.detail} (the editor's gloss names it in the other rendering)" for r in glossed]
         return Variant(label="drift", score=lexical, lexical=lexical, semantic=semantic, diff=diff, reasons=reasons, notes=notes)
     score = semantic if semantic is not None else lexical
     notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
+    notes += [f"not counted as drift: {r.detail} (the editor's gloss names it in the other rendering)" for r in glossed]
     return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff, notes=notes)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
+def _glossed(r: DriftReason, glosses: frozenset[str]) -> bool:
+    """An actor named in one rendering and given in the other only by the editor's gloss
+    ("if it (Pakistan) wants" / "if Pakistan wants") is the same actor."""
+    names = {w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", f"{r.a} {r.b}")}
+    return bool(names) and names <= glosses
+
+
+def _gloss_words(*texts: str) -> frozenset[str]:
+    """The words of the editorial insertions in ``texts`` (lower case)."""
+    return frozenset(w.lower() for t in texts for m in EDITORIAL_RE.finditer(t) if not GAP_RE.fullmatch(m.group())
+                     for w in re.findall(r"[\w'’-]+", m.group()))
 
 
 def _counts(r: DriftReason, m: Match) -> bool:
@@ -553,10 +573,12 @@ def _counts(r: DriftReason, m: Match) -> bool:
     size = max(len(r.a.split()), len(r.b.split()))
     if r.code in ("content_added", "content_cut"):
         # a clause added or cut inside the quote; a whole neighbouring sentence is not a change of claim
-        return size <= MAX_CLAIM_EDIT and not re.search(r"[.!?]\s", f"{r.a} {r.b}")
+        return size <= MAX_CLAIM_EDIT and not _SENTENCE_BREAK.search(f"{r.a} {r.b}")
     if size > LOCAL_EDIT:
         return False
     if r.code in SOFT_REASONS:
+        if _SENTENCE_BREAK.search(f"{r.a} {r.b}"):
+            return False  # a stretch running over a sentence end lines up two sentences' edges, not one edit
         # how close the renderings are apart from this edit
         span = len(m.b.keys) + m.window[1] - m.window[0] - len(r.a.split()) - len(r.b.split())
         rest = 2 * m.equal / span if span > 0 else 1.0

@@ -38,6 +38,7 @@ from quotes.text.lexicon.variants import (
     HEDGES,
     MODAL_CLASSES,
     MODALS,
+    NEGATED_MODAL_CLASSES,
     NEGATING_PREFIXES,
     NEGATIONS,
     NUMBER_SCALES,
@@ -51,12 +52,6 @@ from quotes.text.lexicon.variants import (
 from quotes.text.normalize import is_content_word
 
 __all__ = ["Region", "drift_reasons", "same_notation", "QUALIFIERS", "HEDGES", "MODALS"]
-
-
-
-
-
-
 
 
 @dataclass
@@ -100,8 +95,6 @@ def _name_stem(word: str) -> str:
 
 def _is_number(word: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?", word)) or word in NUMBER_WORDS
-
-
 
 
 def _quantities(ws: Sequence[str]) -> Counter[str]:
@@ -175,13 +168,19 @@ def drift_reasons(
             reasons.append(DriftReason(code=code, detail=detail, a=a, b=b))  # type: ignore[arg-type]
 
     # ``context``: all words of both renderings, for names that moved out of the aligned span
+    words_a, words_b = {*a_window, *context[0]}, {*b_words, *context[1]}
     stems_a = {_name_stem(w) for w in [*a_window, *context[0]]}
     stems_b = {_name_stem(w) for w in [*b_words, *context[1]]}
     neg_a, neg_b = _negations(a_window), _negations(b_words)
     if neg_a != neg_b:
         region = next((r for r in regions if _negations(r.a) != _negations(r.b)), None)
-        add("negation", _change("negation", sorted((neg_a - neg_b).elements()), sorted((neg_b - neg_a).elements())),
-            region.a_text if region else "", region.b_text if region else "")
+        # the polarity flipped (one side negates, the other never does), or a negator alone was
+        # added or dropped; a negated clause said twice in one rendering ("cannot go together,
+        # ... cannot go together") and once in the other is not a change of polarity
+        flipped = not neg_a or not neg_b or any(_bare_negation_change(r) for r in regions)
+        if flipped:
+            add("negation", _change("negation", sorted((neg_a - neg_b).elements()), sorted((neg_b - neg_a).elements())),
+                region.a_text if region else "", region.b_text if region else "")
 
     for r in regions:
         a_set, b_set = set(r.a), set(r.b)
@@ -203,7 +202,9 @@ def drift_reasons(
 
         mod_a = [w for w in r.a if w in MODALS]
         mod_b = [w for w in r.b if w in MODALS]
-        if Counter(MODAL_CLASSES[w] for w in mod_a) != Counter(MODAL_CLASSES[w] for w in mod_b):
+        # both modals negated by the shared word after them: "cannot flow" / "will not flow"
+        classes = NEGATED_MODAL_CLASSES if r.after in NEGATIONS else MODAL_CLASSES
+        if Counter(classes[w] for w in mod_a) != Counter(classes[w] for w in mod_b):
             add("modality", _change("modal", mod_a, mod_b), r.a_text, r.b_text)
 
         past_a, past_b = a_set & PAST_AUX, b_set & PAST_AUX
@@ -248,13 +249,26 @@ def drift_reasons(
         joined = bool({r.before, r.after} & _LIST_JOINERS) or side[0] in _LIST_JOINERS or side[-1] in _LIST_JOINERS
         if joined and not (r.a and r.b) and not set(side) & CLAUSE_CHANGERS and len([w for w in side if w not in _LIST_JOINERS]) <= LIST_ITEM_WORDS:
             continue
-        if len(content_b) - len(content_a) >= 2 or (not r.a and r.before is not None and b_set & CLAUSE_CHANGERS):
+        # words said elsewhere in the other rendering are repeated, not added or cut
+        # ("The government [of a country at war] must work" after "The parliament of a country at war")
+        new_b = [w for w in content_b if w not in words_a]
+        new_a = [w for w in content_a if w not in words_b]
+        if (len(content_b) - len(content_a) >= 2 and len(new_b) >= 2) or (not r.a and r.before is not None and b_set & CLAUSE_CHANGERS):
             add("content_added", f"content added: {r.b_text}", r.a_text, r.b_text)
-        elif (len(content_a) - len(content_b) >= 2 and r.before is not None and r.after is not None) or (
+        elif (len(content_a) - len(content_b) >= 2 and len(new_a) >= 2 and r.before is not None and r.after is not None) or (
             not r.b and a_set & CLAUSE_CHANGERS
         ):
             add("content_cut", f"content cut: {r.a_text}", r.a_text, r.b_text)
     return reasons
+
+
+def _bare_negation_change(r: Region) -> bool:
+    """A negator added or dropped with nothing else changed around it but function words
+    ("did [not] order", "[never] accept")."""
+    if _negations(r.a) == _negations(r.b):
+        return False
+    rest = [w for w in [*r.a, *r.b] if w not in NEGATIONS]
+    return all(not is_content_word(w) or w in QUALIFIERS for w in rest)
 
 
 def same_notation(r: Region) -> bool:

@@ -133,3 +133,40 @@ def test_reason_names_the_words() -> None:
 def test_qualifier_swapped_for_one_of_the_same_strength_is_not_drift() -> None:
     assert compare("This was fully proved by the facts", "This was completely proved by the facts").label == "translation"
     assert "qualifier" in codes("This was fully proved by the facts", "This was partly proved by the facts")
+
+
+def test_a_negated_clause_said_twice_is_not_a_change_of_polarity() -> None:
+    ref = "Terror and talks and terror and trade cannot go on together. Blood and water cannot flow together."
+    var = "Terror and talks cannot go together, terror and trade cannot go together, and blood and water cannot flow together."
+    assert "negation" not in codes(ref, var)
+
+
+def test_a_negator_dropped_among_other_negations_still_counts() -> None:
+    ref = "We will not leave and we did not order the strike on the city"
+    var = "We will not leave and we did order the strike on the city"
+    assert "negation" in codes(ref, var)
+
+
+def test_negated_modals_of_refusal_are_one_class() -> None:
+    assert compare("Blood and water cannot flow together", "Blood and water will not flow together").label == "translation"
+    assert "modality" in codes("You must not sign this agreement", "You may not sign this agreement")
+
+
+def test_a_soft_reason_read_across_a_sentence_end_does_not_count() -> None:
+    ref = "Nothing like this was seen in any moment in history. Actually, it was, when the old empire fell."
+    var = "Nothing like this was seen in any historical period. In fact, it was, when the old empire fell."
+    v = compare(ref, var)
+    assert v.label == "translation" and v.reasons == []
+
+
+def test_words_repeated_from_elsewhere_in_the_reference_are_not_added_content() -> None:
+    ref = "The parliament of a country at war must work in unity. The government must work effectively."
+    var = "The parliament of a country at war must work in unity. The government of a country at war must work effectively."
+    assert "content_added" not in codes(ref, var)
+    assert "content_added" in codes("The government must work effectively.", "The government of national salvation must work effectively.")
+
+
+def test_an_actor_named_by_the_editors_gloss_is_not_a_new_actor() -> None:
+    v = compare("If it (Pakistan) wants to live, it has to uproot its terror camps", "If Pakistan wants to live, it has to uproot its terror camps")
+    assert v.label != "drift" and any("gloss" in n for n in v.notes)
+    assert "entity" in codes("If it wants to live, it has to uproot its terror camps", "If Pakistan wants to live, it has to uproot its terror camps")

@@ -60,6 +60,11 @@ MODAL_CLASSES = {"will": "future", "shall": "future", "would": "conditional", "c
 """Modals that translators swap freely (shall/will, may/might) share a class; only a change of class
 (will → would, can → could, must → should) changes what was said."""
 
+NEGATED_MODAL_CLASSES = {**MODAL_CLASSES, "will": "refusal", "shall": "refusal", "would": "refusal", "can": "refusal",
+                         "could": "refusal"}
+"""Modal classes under a negation: "cannot", "will not", "won't" and "would not" all say a thing
+will not happen (translators use them for one another); "must not" and "may not" still differ."""
+
 QUANTIFIERS = frozenset(
     "all some most many few several each every both half any more less fewer dozen dozens hundreds thousands millions billions".split()
 )
