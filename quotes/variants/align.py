@@ -35,8 +35,9 @@ How quotes end up in one group, step by step:
    sharing most of its rarer words), only when that is unambiguous: the containing sentences
    in the fragment's own article all sit in one cluster, or :data:`FRAGMENT_MAJORITY` of all of
    them do. Fragments found nowhere group with the fragments that have the same words.
-7. **Each quote** is reported in the cluster holding most of its words (among its sentences'
-   clusters that have a counterpart in another article); :attr:`AlignedQuote.also_in` lists
+7. **Each quote** is reported in the cluster holding most of its words, weighted by how many
+   articles quote that cluster (:func:`_report_weight`; among its sentences' clusters that
+   have a counterpart in another article); :attr:`AlignedQuote.also_in` lists
    the other clusters its sentences belong to.
 
 Every quote not of kind ``name`` is in exactly one group, so groups partition the input and
@@ -127,6 +128,17 @@ speech about the same subject score 0.4-0.6 with all-MiniLM-L6-v2."""
 SEMANTIC_NEIGHBOURS = 10
 """Nearest neighbours by embedding each sentence proposes as candidates (as many as blocking
 keeps per sentence)."""
+
+
+def _report_weight(words: int, articles: int) -> float:
+    """How strongly a cluster claims a quote that runs across several: the quote's words in
+    it, weighted by the square root of the number of articles quoting the cluster. A sentence
+    that one other outlet copied with the quote should not take it away from the passage a dozen
+    outlets quote (Kyiv Independent's three sentences, two of them the address's "choice").
+    Chosen on the calibration half (where the plain word count, ``words * articles`` and this
+    tied) and checked on the other half: +0.05 cluster F1 there; ``words * articles`` lost
+    precision."""
+    return words * articles**0.5
 
 
 class SemanticFallbackWarning(UserWarning):
@@ -528,7 +540,7 @@ class Aligner:
             words: Counter[int] = Counter()
             for i in uis:
                 words[units[i].cluster] += units[i].n_words
-            best = max(words, key=lambda c: (len(articles[c]) >= 2, words[c], -c))
+            best = max(words, key=lambda c: (len(articles[c]) >= 2, _report_weight(words[c], len(articles[c])), -c))
             members_of[best].append(qi)
             also[qi] = [c for c in words if c != best and len(articles[c]) >= 2]
         gid_of: dict[int, str] = {}
@@ -625,3 +637,7 @@ def aligned_quotes(quotes: Iterable[Quote], groups: Iterable[QuoteGroup]) -> lis
         row = by_id.get(q.id)
         rows.append(row if row is not None else AlignedQuote(**_plain_quote(q).model_dump()))
     return rows
+
+
+
+
