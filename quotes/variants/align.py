@@ -44,7 +44,7 @@ Every quote not of kind ``name`` is in exactly one group, so groups partition th
 can be stored and extended (:class:`Aligner`). A group whose members all come from one article
 has no counterpart elsewhere: its members carry ``cluster = None`` and ``variant = None``. In a
 group that spans articles the reference (``members[0]``) is the longest rendering (ties: the
-first by article and position) and every other member is labelled against it by
+one that ends as a sentence, then the first by article and position) and every other member is labelled against it by
 :func:`quotes.variants.compare.compare`. Group ids are stable: a hash of the reference's
 normalised text and article. Each group and row says which signals were used in ``signals``
 (``lexical``, and ``semantic:<model>`` when embeddings were used).
@@ -592,12 +592,14 @@ class Aligner:
         return QuoteGroup(id=gid, speaker=speaker, reference=out[0], members=out, flags=group_flags, signals=signals if cross else [])
 
 
-REFERENCE_NOTE = "reference: the longest rendering (ties: the first by article and position); the others are labelled against it"
+REFERENCE_NOTE = "reference: the longest rendering (ties: one ending as a sentence, then the first by article and position); the others are labelled against it"
 
 
 def _reference(members: Sequence[Quote]) -> Quote:
-    """The longest rendering (characters, outer space aside); ties: first by article and position."""
-    return min(members, key=lambda q: (-len(q.text.strip()), q.article, q.index))
+    """The longest rendering (characters, outer space aside); ties: the one that ends as a
+    sentence does (a final comma is the outlet's "...," he said), then the first by article and
+    position."""
+    return min(members, key=lambda q: (-len(q.text.strip()), not q.text.rstrip().endswith((".", "!", "?")), q.article, q.index))
 
 
 def _group_id(ref: Quote) -> str:

@@ -519,9 +519,9 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"],
     short_words = [t.word for t in m.b.tokens]
     if m.swapped:
         regions = [_flip(r) for r in m.regions]
-        reasons = drift_reasons(regions, short_words, window_words, context=(m.b.words, m.a.words))
+        reasons = drift_reasons(regions, short_words, window_words, context=(m.b.words, m.a.words), common=_common_words(m))
     else:
-        reasons = drift_reasons(m.regions, window_words, short_words, context=(m.a.words, m.b.words))
+        reasons = drift_reasons(m.regions, window_words, short_words, context=(m.a.words, m.b.words), common=_common_words(m))
     semantic: Optional[float] = None
     if embedder is not None:
         semantic = round(embedder.similarity(m.window_text, m.b.text), 4)
@@ -546,6 +546,13 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"],
     notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
     notes += [f"not counted as drift: {r.detail} (the editor's gloss names it in the other rendering)" for r in glossed]
     return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff, notes=notes)
+
+
+def _common_words(m: Match) -> frozenset[str]:
+    """Words either rendering writes in lower case after its first word: common nouns, whatever
+    capitals the other rendering gives them."""
+    return frozenset(t.word for r in (m.a, m.b) for k, (t, p) in enumerate(zip(r.tokens, r.proper))
+                     if k > 0 and p == 0 and r.text[t.start : t.start + 1].islower())
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")

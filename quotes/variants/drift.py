@@ -151,12 +151,15 @@ def drift_reasons(
     b_words: Sequence[str],
     *,
     context: tuple[Sequence[str], Sequence[str]] = ((), ()),
+    common: frozenset[str] = frozenset(),
 ) -> list[DriftReason]:
     """The drift reasons for a variant whose aligned span of the reference has the words
     ``a_window``, given the changed ``regions`` of the alignment (see the module docstring).
 
     An empty list means nothing that changes the claim was found: the variant is then an
-    orthographic change, a truncation or a translation.
+    orthographic change, a truncation or a translation. ``common``: words one of the
+    renderings writes in lower case inside a sentence; they are no names wherever another
+    rendering capitalises them ("Terror and Talks" / "terror and talks").
     """
     reasons: list[DriftReason] = []
     seen: set[tuple[str, str, str]] = set()
@@ -220,11 +223,11 @@ def drift_reasons(
         elif verbs:
             add("tense", _change("tense", [verbs[0][0]], [verbs[0][1]]), r.a_text, r.b_text)
 
-        names_a = [s for s, p in zip(sa, r.a_proper) if p]
-        names_b = [s for s, p in zip(sb, r.b_proper) if p]
+        names_a = [s for s, w, p in zip(sa, r.a, r.a_proper) if p and w not in common]
+        names_b = [s for s, w, p in zip(sb, r.b, r.b_proper) if p and w not in common]
         # a capitalised first word may be a name or just the start of the sentence: count it
         # only when the other side puts a (possible) name in its place
-        sure = any(p >= 2 for p in r.a_proper) or any(p >= 2 for p in r.b_proper)
+        sure = any(p >= 2 for w, p in zip(r.a, r.a_proper) if w not in common) or any(p >= 2 for w, p in zip(r.b, r.b_proper) if w not in common)
         # a name moved elsewhere in the sentence ("Ukrainian freedom" / "freedom of Ukrainians") is no change of actor
         involved = {_name_stem(w) for w in names_a + names_b}
         moved = involved <= (stems_a & stems_b) and _order(context[0] or a_window, involved) == _order(context[1] or b_words, involved)

@@ -369,3 +369,23 @@ def test_semantic_evidence_is_gated_against_negation_and_swapped_actors() -> Non
     same = score(unit("a", "one two three four five six", ("pyong", "mosco")), unit("b", "seven eight nine ten eleven twelve", ("pyong", "mosco")))
     assert same == pytest.approx(1 - align_mod.SEMANTIC_OFFSET)
     assert score(unit("a", "one two three four five six"), unit("b", "seven eight nine")) == 0.0  # lengths too far apart
+
+
+def test_a_quote_across_two_clusters_goes_to_the_one_more_outlets_quote() -> None:
+    # e's first sentence is quoted by six other outlets, its (longer) second by one: the
+    # plain word count would give e to the second, the articles' weight gives it to the first
+    unity = "The parliament must work in unity."
+    winter = "Winter will be hard for every family in the country."
+    quotes = [q(a, 0, unity, "Volodymyr Zelensky") for a in "abcdgh"] + [
+        q("e", 0, f"{unity} {winter}", "Volodymyr Zelensky"), q("f", 0, winter, "Volodymyr Zelensky")]
+    groups = align(quotes, semantic=False)
+    assert sorted(m.id for m in group_of(groups, "e#0").members) == ["a#0", "b#0", "c#0", "d#0", "e#0", "g#0", "h#0"]
+    assert group_of(groups, "f#0").reference.cluster is None  # f's only counterpart is reported elsewhere
+
+
+def test_among_equally_long_renderings_the_one_ending_as_a_sentence_is_the_reference() -> None:
+    text = "Our flag is yellow and blue. We shall never raise any other flag"
+    quotes = [q("a", 0, text + ",", "Dmytro Kuleba"), q("b", 0, text + ".", "Dmytro Kuleba"), q("c", 0, text + ",", "Dmytro Kuleba")]
+    (g,) = align(quotes, semantic=False)
+    assert g.reference.id == "b#0"
+    assert [(m.id, m.variant) for m in g.members] == [("b#0", "reference"), ("a#0", "orthographic"), ("c#0", "orthographic")]

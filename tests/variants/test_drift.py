@@ -170,3 +170,10 @@ def test_an_actor_named_by_the_editors_gloss_is_not_a_new_actor() -> None:
     v = compare("If it (Pakistan) wants to live, it has to uproot its terror camps", "If Pakistan wants to live, it has to uproot its terror camps")
     assert v.label != "drift" and any("gloss" in n for n in v.notes)
     assert "entity" in codes("If it wants to live, it has to uproot its terror camps", "If Pakistan wants to live, it has to uproot its terror camps")
+
+
+def test_a_word_one_rendering_writes_in_lower_case_is_no_name() -> None:
+    ref = "Terror and talks cannot go together. Blood and water cannot flow together."
+    var = "Terror and Talks cannot go together. Water and Blood cannot flow together."
+    assert "entity" not in codes(ref, var)
+    assert "entity" in codes("Talks with Pakistan will only be held on terror.", "Talks with India will only be held on terror.")
