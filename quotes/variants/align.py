@@ -506,17 +506,26 @@ class Aligner:
                 loose.append(i)
             else:
                 u.cluster = chosen
-        # fragments found in no sentence: the same words by the same (or an unknown) speaker
+        # fragments found in no sentence: the same words by the same (or an unknown) speaker;
+        # a short sentence of a longer quote takes that quote's sentence cluster with it
+        # ("... no bullying of one nation by another. We are all equal." and "We are all equal"
+        # elsewhere), when only one such cluster is in question
+        sentence_clusters: dict[int, set[int]] = defaultdict(set)
+        for j in full:
+            if units[j].cluster >= 0:
+                sentence_clusters[units[j].quote].add(units[j].cluster)
         same: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in loose:
             same[tuple(sorted(units[i].stems)) or units[i].keys].append(i)
         for _, members in sorted(same.items()):
             spk = Counter(units[i].speaker for i in members if units[i].speaker)
             main = min(spk, key=lambda k: (-spk[k], k)) if spk else ""
-            for i in members:
-                if not units[i].speaker or units[i].speaker == main:
-                    units[i].cluster = next_c
-            next_c += 1
+            joined = [i for i in members if not units[i].speaker or units[i].speaker == main]
+            via = {c for i in joined for c in sentence_clusters.get(units[i].quote, ())}
+            target = via.pop() if len(via) == 1 else next_c
+            for i in joined:
+                units[i].cluster = target
+            next_c += target == next_c
         for i in loose:
             if units[i].cluster < 0:
                 units[i].cluster = next_c

@@ -389,3 +389,12 @@ def test_among_equally_long_renderings_the_one_ending_as_a_sentence_is_the_refer
     (g,) = align(quotes, semantic=False)
     assert g.reference.id == "b#0"
     assert [(m.id, m.variant) for m in g.members] == [("b#0", "reference"), ("a#0", "orthographic"), ("c#0", "orthographic")]
+
+
+def test_a_short_sentence_quoted_alone_joins_the_quote_it_ends() -> None:
+    bullying = "There should be no bullying of one nation by another."
+    quotes = [q("a", 0, f"{bullying} We are all equal.", "Cyril Ramaphosa"), q("b", 0, bullying, "Cyril Ramaphosa"),
+              q("c", 0, "We are all equal", "Cyril Ramaphosa"), q("d", 0, "We Are All Equal", "Cyril Ramaphosa")]
+    groups = align(quotes, semantic=False)
+    assert partition(groups) == {frozenset({"a#0", "b#0", "c#0", "d#0"})}
+    assert {m.id: m.variant for m in groups[0].members} == {"a#0": "reference", "b#0": "truncation", "c#0": "truncation", "d#0": "truncation"}
