@@ -398,3 +398,15 @@ def test_a_short_sentence_quoted_alone_joins_the_quote_it_ends() -> None:
     groups = align(quotes, semantic=False)
     assert partition(groups) == {frozenset({"a#0", "b#0", "c#0", "d#0"})}
     assert {m.id: m.variant for m in groups[0].members} == {"a#0": "reference", "b#0": "truncation", "c#0": "truncation", "d#0": "truncation"}
+
+
+def test_a_short_translated_phrase_joins_the_sentence_of_its_speaker() -> None:
+    bonds = ("The bonds of military camaraderie, goodwill, and mutual support that were established in the war "
+             "remain strong and dependable to this day,")
+    quotes = [q("a", 0, bonds), q("b", 0, "military friendship and mutual assistance", kind="fragment")]
+    groups = align(quotes, semantic=False)
+    assert partition(groups) == {frozenset({"a#0", "b#0"})}
+    assert [m.variant for m in groups[0].members] == ["reference", "translation"]
+    # the same five words quoted as a sentence of their own stay a sentence (no link)
+    speech = [q("a", 0, bonds), q("b", 0, "military friendship and mutual assistance", kind="speech")]
+    assert len(align(speech, semantic=False)) == 2
