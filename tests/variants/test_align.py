@@ -410,3 +410,21 @@ def test_a_short_translated_phrase_joins_the_sentence_of_its_speaker() -> None:
     # the same five words quoted as a sentence of their own stay a sentence (no link)
     speech = [q("a", 0, bonds), q("b", 0, "military friendship and mutual assistance", kind="speech")]
     assert len(align(speech, semantic=False)) == 2
+
+
+def test_a_garbled_span_is_never_the_reference() -> None:
+    clean = "What is happening in the Gaza Strip is not a war, it is a genocide,"
+    garbled = "the conscience of these people\u201cthat you don't see\u201dthat in the Gaza Strip there is not a war, but a genocide"
+    quotes = [q("a", 0, clean, "Lula"), q("b", 0, clean, "Lula"), q("c", 0, garbled, "Lula")]
+    groups = align(quotes, semantic=False)
+    g = group_of(groups, "a#0")
+    assert g.reference.id == "a#0" and {m.id: m.variant for m in g.members}["b#0"] == "identical"
+
+
+def test_a_low_confidence_speaker_is_neutral() -> None:
+    base = dict(start=0, kind="speech")
+    a = Quote(article="a", index=0, text=TALKS, end=len(TALKS), speaker="Volodymyr Zelensky", method="after", confidence=0.9, **base)
+    b = Quote(article="b", index=0, text=TALKS_2, end=len(TALKS_2), speaker="Donald Trump", method="nearby", confidence=0.6, **base)
+    assert len(align([a, b], semantic=False)) == 1  # a 0.6 guess is no evidence against the link
+    sure = b.model_copy(update={"confidence": 0.9})
+    assert len(align([a, sure], semantic=False)) == 2
