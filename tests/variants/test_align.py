@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -422,7 +423,7 @@ def test_a_garbled_span_is_never_the_reference() -> None:
 
 
 def test_a_low_confidence_speaker_is_neutral() -> None:
-    base = dict(start=0, kind="speech")
+    base: dict[str, Any] = {"start": 0, "kind": "speech"}
     a = Quote(article="a", index=0, text=TALKS, end=len(TALKS), speaker="Volodymyr Zelensky", method="after", confidence=0.9, **base)
     b = Quote(article="b", index=0, text=TALKS_2, end=len(TALKS_2), speaker="Donald Trump", method="nearby", confidence=0.6, **base)
     assert len(align([a, b], semantic=False)) == 1  # a 0.6 guess is no evidence against the link
