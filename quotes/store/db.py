@@ -55,7 +55,7 @@ from quotes.run.pipeline import Alignment
 if TYPE_CHECKING:
     from quotes.store.search import SearchHit
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -106,7 +106,8 @@ CREATE TABLE IF NOT EXISTS groups (
     speaker    TEXT,
     speaker_id INTEGER REFERENCES speakers(id),
     flags      TEXT NOT NULL DEFAULT '[]',
-    extra      TEXT                   -- JSON of QuoteGroup fields added after schema 1 (signals)
+    extra      TEXT,                  -- JSON of QuoteGroup fields added after schema 1 (signals)
+    inputs     TEXT                   -- quotes.variants.index.group_inputs: what the group was built from (schema 3)
 );
 CREATE INDEX IF NOT EXISTS groups_speaker ON groups(speaker_id);
 
@@ -295,9 +296,8 @@ class QuoteStore:
             if current == 0:
                 for statement in _statements(SCHEMA):
                     conn.execute(statement)
-            elif current == 1:  # schema 2 keeps the alignment fields added since (signals, notes, also_in)
-                conn.execute("ALTER TABLE groups ADD COLUMN extra TEXT")
-                conn.execute("ALTER TABLE group_members ADD COLUMN extra TEXT")
+            else:
+                _upgrade(conn, current)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
@@ -542,14 +542,22 @@ class QuoteStore:
             if not rows:
                 return []
             existing = self._load_groups()
-            aligner = Aligner(groups=existing, semantic=semantic)
+            inputs = {r[0]: r[1] for r in conn.execute("SELECT id, inputs FROM groups WHERE inputs IS NOT NULL")}
+            aligner = Aligner.restore(existing, inputs, semantic=semantic)
             regrouped = aligner.add(_quote_from_row(r) for r in rows)
             for gid in aligner.removed:
                 conn.execute("DELETE FROM groups WHERE id = ?", (gid,))
             # the aligner re-creates every group near a new quote; write only those that changed
             before = {g.id: g for g in existing}
-            touched = [g for g in regrouped if before.get(g.id) != g]
-            self._save_groups(touched)
+            touched = [g for g in regrouped if before.get(g.id) is not g and before.get(g.id) != g]
+            fingerprints = aligner.inputs()
+            self._save_groups(touched, fingerprints)
+            # unchanged groups whose fingerprint is new (an upgraded store, a new speaker name)
+            written = {g.id for g in touched}
+            conn.executemany(
+                "UPDATE groups SET inputs = ? WHERE id = ?",
+                [(fp, gid) for gid, fp in fingerprints.items() if gid not in written and inputs.get(gid) != fp],
+            )
             # every row went through the aligner (it keeps `name` quotes out of groups on purpose)
             conn.executemany("UPDATE quotes SET aligned = 1 WHERE id = ?", [(r["id"],) for r in rows])
         return touched
@@ -563,9 +571,11 @@ class QuoteStore:
                 ids[(article, idx)] = row[0]
         return ids
 
-    def _save_groups(self, groups: list[QuoteGroup]) -> None:
+    def _save_groups(self, groups: list[QuoteGroup], inputs: Optional[dict[str, str]] = None) -> None:
         """Write touched groups back: each quote belongs to at most one group, so a quote that
-        moved leaves its old group, and a group left with no members is deleted."""
+        moved leaves its old group, and a group left with no members is deleted. ``inputs``: each
+        group's fingerprint (:func:`quotes.variants.index.group_inputs`), kept for the next run."""
+        inputs = inputs or {}
         conn = self._conn
         ids = self._quote_ids(m for g in groups for m in g.members)
         emptied: set[str] = set()
@@ -582,9 +592,11 @@ class QuoteStore:
             )
             speaker_id = self._speaker_id(group.speaker) if group.speaker else None
             conn.execute(
-                "INSERT INTO groups (id, speaker, speaker_id, flags, extra) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "speaker = excluded.speaker, speaker_id = excluded.speaker_id, flags = excluded.flags, extra = excluded.extra",
-                (group.id, group.speaker, speaker_id, json.dumps(group.flags, ensure_ascii=False), _extra(group, _GROUP_EXTRA)),
+                "INSERT INTO groups (id, speaker, speaker_id, flags, extra, inputs) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "speaker = excluded.speaker, speaker_id = excluded.speaker_id, flags = excluded.flags, extra = excluded.extra, "
+                "inputs = excluded.inputs",
+                (group.id, group.speaker, speaker_id, json.dumps(group.flags, ensure_ascii=False), _extra(group, _GROUP_EXTRA),
+                 inputs.get(group.id)),
             )
             conn.executemany(
                 "INSERT INTO group_members (group_id, quote_id, position, cluster, variant, score, diff, reasons, flags, extra) "
@@ -800,6 +812,15 @@ def _same_path(a: str, b: str) -> bool:
         return False
 
 
+def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a store of an older schema up to :data:`SCHEMA_VERSION`, in place (its rows are kept)."""
+    if version < 2:  # schema 2 keeps the alignment fields added since (signals, notes, also_in)
+        conn.execute("ALTER TABLE groups ADD COLUMN extra TEXT")
+        conn.execute("ALTER TABLE group_members ADD COLUMN extra TEXT")
+    if version < 3:  # schema 3 keeps what each group was built from; older groups are labelled again once
+        conn.execute("ALTER TABLE groups ADD COLUMN inputs TEXT")
+
+
 def _statements(script: str) -> Iterator[str]:
     """Split the schema into statements (trigger bodies hold semicolons of their own)."""
     buffer = ""
@@ -839,7 +860,17 @@ def _aligned_from_row(row: sqlite3.Row) -> AlignedQuote:
     # align does) skips validating them again.
     data["diff"] = [DiffOp.model_construct(**d) for d in data["diff"]]
     data["reasons"] = [DriftReason.model_construct(**r) for r in data["reasons"]]
+    for name, factory in _MEMBER_FACTORIES:
+        if name not in data:
+            # model_construct would call the factory too, but pydantic inspects its signature
+            # on every call first (most of the time of loading a whole store's groups)
+            data[name] = factory()
     return AlignedQuote.model_construct(**data)
+
+
+_MEMBER_FACTORIES = tuple(
+    (name, f.default_factory) for name, f in AlignedQuote.model_fields.items() if f.default_factory is not None
+)
 
 
 _GROUP_EXTRA = ("signals",)

@@ -246,6 +246,9 @@ class Aligner:
         self._groups: dict[str, QuoteGroup] = {}
         self.removed: list[str] = []
         self.stats = AlignStats()
+        self._keep_inputs = False  # persisted-state hook (see restore()): off for one-off alignment
+        self._reuse: dict[str, tuple[str, QuoteGroup]] = {}
+        self._built: dict[str, str] = {}
         seeded = [_plain_quote(m) for g in groups for m in g.members]
         for q in seeded:
             self._quotes.setdefault(q.id, q)
@@ -298,6 +301,68 @@ class Aligner:
             return None
         return self._embedder
 
+    # --- persisted state (the hook quotes.store uses; see quotes.variants.index) ---------------
+
+    @classmethod
+    def restore(
+        cls,
+        groups: Iterable[QuoteGroup],
+        inputs: Optional[dict[str, str]] = None,
+        *,
+        semantic: Optional[bool] = None,
+        model: Optional[str] = None,
+        embedder: Optional[Embedder] = None,
+    ) -> "Aligner":
+        """An aligner holding stored ``groups`` as they are, without aligning them again (unlike
+        ``Aligner(groups=...)``, which re-runs them): the next :meth:`add` aligns all quotes once.
+
+        ``inputs`` maps group ids to the :func:`quotes.variants.index.group_inputs` fingerprint they
+        were built from (:meth:`inputs`); a group the next run would build from the same inputs is
+        taken as stored instead of being labelled again, which is exact because a group is a
+        function of those inputs alone.
+
+        >>> q = Quote(article="a", index=0, text="Our friendship will last forever", start=0, end=32, kind="speech")
+        >>> first = Aligner(semantic=False)
+        >>> groups = first.add([q])
+        >>> again = Aligner.restore(groups, first.inputs(), semantic=False)
+        >>> again.groups == groups, again.add([q]), again.inputs() == first.inputs()
+        (True, [], True)
+        """
+        aligner = cls(semantic=semantic, model=model, embedder=embedder)
+        aligner._keep_inputs = True
+        kept = list(groups)
+        for g in kept:
+            for m in g.members:
+                if m.id not in aligner._quotes:  # stored members were validated once: no need again
+                    aligner._quotes[m.id] = Quote.model_construct(**{f: getattr(m, f) for f in Quote.model_fields})
+        aligner._groups = {g.id: g for g in kept}
+        fingerprints = inputs or {}
+        aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if g.id in fingerprints}
+        return aligner
+
+    def inputs(self) -> dict[str, str]:
+        """Each current group's input fingerprint (for :meth:`restore`)."""
+        return {gid: fp for gid, (fp, _) in self._reuse.items()}
+
+    def _group_reused(self, gid: str, members: list[Quote], cross: bool, speakers: SpeakerIndex, emb: Optional[Embedder],
+                      signals: list[str], also: dict[str, list[str]]) -> QuoteGroup:
+        """:meth:`_group`, or the group built from the same inputs before (see :meth:`restore`)."""
+        from quotes.variants.index import group_inputs
+
+        if not self._keep_inputs:
+            return self._group(gid, members, cross, speakers, emb, signals, also)
+        keys = [speakers.key(m.speaker) for m in members]
+        fp = group_inputs(gid, members, keys, [speakers.display(k) if k else None for k in keys], cross, signals, also)
+        self._built[gid] = fp
+        stored = self._reuse.get(gid)
+        if stored is not None and stored[0] == fp:
+            return stored[1]
+        return self._group(gid, members, cross, speakers, emb, signals, also)
+
+    def _remember(self, groups: list[QuoteGroup]) -> None:
+        self._reuse = {g.id: (self._built[g.id], g) for g in groups if g.id in self._built}
+        self._built = {}
+
     # --- one run -------------------------------------------------------------------------------
 
     def _units(self, quotes: Sequence[Quote], skeys: Sequence[str]) -> tuple[list[_Unit], dict[int, list[int]]]:
@@ -319,7 +384,9 @@ class Aligner:
 
     def _run(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
         with _gc_paused():
-            return self._run_all(quotes_in)
+            groups = self._run_all(quotes_in)
+        self._remember(groups)
+        return groups
 
     def _run_all(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
         quotes = sorted(quotes_in, key=lambda q: (q.article, q.index))
@@ -549,7 +616,7 @@ class Aligner:
         for c, members in built:
             cross = len({q.article for q in members}) >= 2
             related = {q.id: sorted(gid_of[x] for x in also.get(position[q.id], []) if x in gid_of) for q in members}
-            groups.append(self._group(gid_of[c], members, cross, speakers, emb, signals, related))
+            groups.append(self._group_reused(gid_of[c], members, cross, speakers, emb, signals, related))
         groups.sort(key=lambda g: (g.reference.article, g.reference.index))
         return groups
 

@@ -404,6 +404,7 @@ def test_a_schema_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
     with QuoteStore(db) as s:
         s.add(seed_pairs()[:2], semantic=False)
     conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE groups DROP COLUMN inputs")
     for table in ("groups", "group_members"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN extra")
     conn.execute("PRAGMA user_version = 1")
@@ -413,4 +414,26 @@ def test_a_schema_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
         groups = s.groups()
         s.add(seed_pairs()[2:3], semantic=False)
     assert groups and all(g.members for g in groups)
-    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3
+
+
+def test_a_schema_2_store_is_upgraded_in_place_and_its_groups_get_their_inputs(tmp_path: Path) -> None:
+    """Schema 3 adds ``groups.inputs``; a schema 2 store's groups have none until the next
+    alignment, which labels them again once and then keeps their fingerprints."""
+    pairs = seed_pairs()
+    db = tmp_path / "old.db"
+    with QuoteStore(db) as s:
+        s.add(pairs[:3], semantic=False)
+        before = signature(s.groups())
+    conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE groups DROP COLUMN inputs")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with QuoteStore(db) as s:
+        assert signature(s.groups()) == before  # opening upgrades; every row is still there
+        assert s.connection.execute("SELECT count(*) FROM groups WHERE inputs IS NULL").fetchone()[0] == len(before)
+        s.add(pairs[3:], semantic=False)
+        assert signature(s.groups()) == signature(align([q for _, qs in pairs for q in qs], semantic=False))
+        assert s.connection.execute("SELECT count(*) FROM groups WHERE inputs IS NULL").fetchone()[0] == 0
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3
