@@ -48,9 +48,11 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from pydantic import BaseModel, Field
 
+from quotes._version import __version__
 from quotes.errors import EngineUnavailable, InputError, QuotesError, describe_failure
 from quotes.models import AlignedQuote, Article, DiffOp, DriftReason, Quote, QuoteGroup
 from quotes.run.pipeline import Alignment
+from quotes.variants.index import UnitRecords, decode_units, encode_units
 
 if TYPE_CHECKING:
     from quotes.store.search import SearchHit
@@ -123,6 +125,12 @@ CREATE TABLE IF NOT EXISTS group_members (
     flags    TEXT NOT NULL DEFAULT '[]',
     extra    TEXT,                         -- JSON of AlignedQuote fields added after schema 1 (notes, signals, also_in)
     PRIMARY KEY (group_id, quote_id)
+);
+
+CREATE TABLE IF NOT EXISTS quote_units (  -- schema 3: the aligner's sentence units of each quote
+    quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+    version  TEXT NOT NULL,                -- quotes.__version__ that cut them (others are cut again)
+    units    TEXT NOT NULL                 -- quotes.variants.index.encode_units
 );
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
@@ -275,7 +283,7 @@ class QuoteStore:
         if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
             other = conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'quotes_fts%' "
-                "AND name NOT IN ('articles', 'speakers', 'quotes', 'groups', 'group_members') LIMIT 1"
+                "AND name NOT IN ('articles', 'speakers', 'quotes', 'groups', 'group_members', 'quote_units') LIMIT 1"
             ).fetchone()
             if other is not None:  # someone else's SQLite database: leave it exactly as it is
                 raise QuotesError(f"{self.path}: an SQLite database but not a quote store (it has a table {other[0]!r}); give another --db file")
@@ -543,7 +551,13 @@ class QuoteStore:
                 return []
             existing = self._load_groups()
             inputs = {r[0]: r[1] for r in conn.execute("SELECT id, inputs FROM groups WHERE inputs IS NOT NULL")}
-            aligner = Aligner.restore(existing, inputs, semantic=semantic)
+            units = {
+                r[0]: decode_units(r[1])
+                for r in conn.execute(
+                    "SELECT q.text, u.units FROM quote_units u JOIN quotes q ON q.id = u.quote_id WHERE u.version = ?", (__version__,)
+                )
+            }
+            aligner = Aligner.restore(existing, inputs, units, semantic=semantic)
             regrouped = aligner.add(_quote_from_row(r) for r in rows)
             for gid in aligner.removed:
                 conn.execute("DELETE FROM groups WHERE id = ?", (gid,))
@@ -558,9 +572,23 @@ class QuoteStore:
                 "UPDATE groups SET inputs = ? WHERE id = ?",
                 [(fp, gid) for gid, fp in fingerprints.items() if gid not in written and inputs.get(gid) != fp],
             )
+            self._save_units(aligner.new_units())
             # every row went through the aligner (it keeps `name` quotes out of groups on purpose)
             conn.executemany("UPDATE quotes SET aligned = 1 WHERE id = ?", [(r["id"],) for r in rows])
         return touched
+
+    def _save_units(self, units: dict[str, UnitRecords]) -> None:
+        """Keep the sentence units the aligner cut, for every quote with one of those texts."""
+        if not units:
+            return
+        rows = self._conn.execute(
+            "SELECT q.id, q.text FROM quotes q LEFT JOIN quote_units u ON u.quote_id = q.id "
+            "WHERE u.quote_id IS NULL OR u.version != ?", (__version__,)
+        ).fetchall()
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO quote_units (quote_id, version, units) VALUES (?, ?, ?)",
+            [(r[0], __version__, encode_units(units[r[1]])) for r in rows if r[1] in units],
+        )
 
     def _quote_ids(self, quotes: Iterable[Quote]) -> dict[tuple[str, int], int]:
         keys = {(q.article, q.index) for q in quotes}
@@ -817,8 +845,12 @@ def _upgrade(conn: sqlite3.Connection, version: int) -> None:
     if version < 2:  # schema 2 keeps the alignment fields added since (signals, notes, also_in)
         conn.execute("ALTER TABLE groups ADD COLUMN extra TEXT")
         conn.execute("ALTER TABLE group_members ADD COLUMN extra TEXT")
-    if version < 3:  # schema 3 keeps what each group was built from; older groups are labelled again once
+    if version < 3:  # schema 3 keeps what the aligner needs again: what each group was built from, and
+        # each quote's sentence units; an older store's groups are labelled and its quotes cut once more
         conn.execute("ALTER TABLE groups ADD COLUMN inputs TEXT")
+        for statement in _statements(SCHEMA):
+            if statement.startswith("CREATE TABLE IF NOT EXISTS quote_units"):
+                conn.execute(statement)
 
 
 def _statements(script: str) -> Iterator[str]:

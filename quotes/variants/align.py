@@ -71,6 +71,7 @@ from quotes.variants.blocking import BlockIndex, idf
 from quotes.variants.compare import PROPER, compare, find_run, match, prepare
 from quotes.variants.grouping import average_linkage
 from quotes.variants.identity import SpeakerIndex, same_speaker
+from quotes.variants.index import UnitRecords
 from quotes.variants.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
 from quotes.variants.units import sentences, speaker_text, stem
 
@@ -249,6 +250,8 @@ class Aligner:
         self._keep_inputs = False  # persisted-state hook (see restore()): off for one-off alignment
         self._reuse: dict[str, tuple[str, QuoteGroup]] = {}
         self._built: dict[str, str] = {}
+        self._unit_records: Optional[dict[str, UnitRecords]] = None  # by quote text; None: not kept
+        self._new_records: dict[str, UnitRecords] = {}
         seeded = [_plain_quote(m) for g in groups for m in g.members]
         for q in seeded:
             self._quotes.setdefault(q.id, q)
@@ -308,6 +311,7 @@ class Aligner:
         cls,
         groups: Iterable[QuoteGroup],
         inputs: Optional[dict[str, str]] = None,
+        units: Optional[dict[str, UnitRecords]] = None,
         *,
         semantic: Optional[bool] = None,
         model: Optional[str] = None,
@@ -319,7 +323,9 @@ class Aligner:
         ``inputs`` maps group ids to the :func:`quotes.variants.index.group_inputs` fingerprint they
         were built from (:meth:`inputs`); a group the next run would build from the same inputs is
         taken as stored instead of being labelled again, which is exact because a group is a
-        function of those inputs alone.
+        function of those inputs alone. ``units`` maps quote texts to their sentence units
+        (:data:`quotes.variants.index.UnitRecords`, a function of the text alone), so stored quotes
+        are not normalised again; :meth:`new_units` are those this aligner had to compute.
 
         >>> q = Quote(article="a", index=0, text="Our friendship will last forever", start=0, end=32, kind="speech")
         >>> first = Aligner(semantic=False)
@@ -330,6 +336,7 @@ class Aligner:
         """
         aligner = cls(semantic=semantic, model=model, embedder=embedder)
         aligner._keep_inputs = True
+        aligner._unit_records = dict(units or {})
         kept = list(groups)
         for g in kept:
             for m in g.members:
@@ -343,6 +350,28 @@ class Aligner:
     def inputs(self) -> dict[str, str]:
         """Each current group's input fingerprint (for :meth:`restore`)."""
         return {gid: fp for gid, (fp, _) in self._reuse.items()}
+
+    def new_units(self) -> dict[str, UnitRecords]:
+        """The sentence units of the quote texts this restored aligner cut itself (to keep)."""
+        return dict(self._new_records)
+
+    def _units_kept(self, quotes: Sequence[Quote], skeys: Sequence[str]) -> tuple[list[_Unit], dict[int, list[int]]]:
+        """:meth:`_units`, taking each quote's units from the records given to :meth:`restore`."""
+        records = self._unit_records
+        if records is None:
+            return self._units(quotes, skeys)
+        units: list[_Unit] = []
+        by_quote: dict[int, list[int]] = defaultdict(list)
+        for qi, q in enumerate(quotes):
+            recs = records.get(q.text)
+            if recs is None:
+                fresh, _ = self._units([q], [""])
+                recs = tuple((u.text, u.keys, u.stems, u.n_words, u.negations, u.fragment, u.names) for u in fresh)
+                records[q.text] = self._new_records[q.text] = recs
+            for text, keys, stems, n_words, negations, fragment, names in recs:
+                by_quote[qi].append(len(units))
+                units.append(_Unit(qi, text, keys, stems, n_words, q.article, skeys[qi], negations, fragment, names))
+        return units, by_quote
 
     def _group_reused(self, gid: str, members: list[Quote], cross: bool, speakers: SpeakerIndex, emb: Optional[Embedder],
                       signals: list[str], also: dict[str, list[str]]) -> QuoteGroup:
@@ -393,7 +422,7 @@ class Aligner:
         self.stats = AlignStats(quotes=len(quotes))
         speakers = SpeakerIndex(q.speaker for q in quotes)
         skeys = [speakers.key(q.speaker) if speaker_is_evidence(q) else "" for q in quotes]
-        units, by_quote = self._units(quotes, skeys)
+        units, by_quote = self._units_kept(quotes, skeys)
         self.stats.units = len(units)
         n = len(units)
         df = Counter(s for u in units for s in u.stems)

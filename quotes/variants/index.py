@@ -29,6 +29,13 @@ was built from the same inputs by the same code.
 (True, 32)
 >>> fp == group_inputs("q1", [q], ["kim"], ["Kim Jong Un"], False, ["lexical"], {})
 False
+
+A store keeps each quote's sentence units too (:data:`UnitRecords`), so that a run does not
+normalise every stored quote again:
+
+>>> units = (("We will win", ("we", "will", "win"), frozenset({"win"}), 3, 0, True, ()),)
+>>> decode_units(encode_units(units)) == units
+True
 """
 
 from __future__ import annotations
@@ -41,7 +48,12 @@ from typing import Optional
 from quotes._version import __version__
 from quotes.models import Quote
 
-__all__ = ["group_inputs"]
+__all__ = ["group_inputs", "UnitRecords", "encode_units", "decode_units"]
+
+UnitRecords = tuple[tuple[str, tuple[str, ...], frozenset[str], int, int, bool, tuple[str, ...]], ...]
+"""A quote's sentence units as the aligner cuts them, one tuple each: the sentence, its
+comparison keys, its content stems, its word count, its negations, whether it is a fragment,
+the names it mentions. A function of the quote's text alone (no corpus statistic enters it)."""
 
 
 def group_inputs(
@@ -61,3 +73,19 @@ def group_inputs(
         [also.get(m.id, []) for m in members],
     ]
     return hashlib.blake2b(json.dumps(payload, ensure_ascii=False).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def encode_units(units: UnitRecords) -> str:
+    """``units`` as JSON (stems sorted, so equal records give equal text)."""
+    return json.dumps(
+        [[text, list(keys), sorted(stems), n, neg, frag, list(names)] for text, keys, stems, n, neg, frag, names in units],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+
+
+def decode_units(text: str) -> UnitRecords:
+    """The records :func:`encode_units` wrote."""
+    return tuple(
+        (t, tuple(keys), frozenset(stems), int(n), int(neg), bool(frag), tuple(names))
+        for t, keys, stems, n, neg, frag, names in json.loads(text)
+    )
