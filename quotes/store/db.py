@@ -25,9 +25,16 @@ How it stays correct:
   hash is already stored does nothing (it is not even parsed). A changed article replaces its
   old quotes, and the groups those quotes were in are dissolved so their other members are
   aligned again.
-- **Incremental alignment.** Quotes are marked when they have been through alignment. After
-  indexing, only the new ones are given to :class:`quotes.variants.align.Aligner` together with the
-  existing groups; only the groups it touched are written back.
+- **Incremental alignment, the same groups as a batch run.** Quotes are marked when they have
+  been through alignment. After indexing, the new ones are given to
+  :class:`quotes.variants.align.Aligner` restored with the stored groups
+  (:meth:`~quotes.variants.align.Aligner.restore`); only the groups it changed are written back.
+  Grouping depends on statistics of the whole corpus (the unit count and stem frequencies in every
+  IDF weight, the speaker index, positions in the sorted corpus), so the grouping step runs over
+  every quote again; what the store keeps is what does not depend on the corpus: each quote's
+  sentence units (``quote_units``, cut once per text) and each group's input fingerprint
+  (``groups.inputs``), so a group built from the same inputs is taken as stored instead of being
+  labelled again (:mod:`quotes.variants.index` states the argument).
 - **Several processes.** WAL mode lets readers run while one process writes; writers queue
   on SQLite's lock (``busy_timeout``), and every read-decide-write step happens inside one
   immediate transaction, so two ``quotes index`` runs over overlapping inputs neither corrupt
@@ -50,7 +57,7 @@ from pydantic import BaseModel, Field
 
 from quotes._version import __version__
 from quotes.errors import EngineUnavailable, InputError, QuotesError, describe_failure
-from quotes.models import AlignedQuote, Article, DiffOp, DriftReason, Quote, QuoteGroup
+from quotes.models import AlignedQuote, Article, Quote, QuoteGroup
 from quotes.run.pipeline import Alignment
 from quotes.variants.index import UnitRecords, decode_units, encode_units
 
@@ -537,9 +544,11 @@ class QuoteStore:
     def align(self, *, semantic: Optional[bool] = None) -> list[QuoteGroup]:
         """Align the quotes not yet aligned into the existing groups; return the groups touched.
 
-        Incremental: :class:`quotes.variants.align.Aligner` is rebuilt from the stored groups as they
-        are, the new quotes are added to it, and only the groups that are new or changed are
-        written back and returned (groups it merged away are deleted). ``semantic`` is passed to the
+        Incremental: :class:`quotes.variants.align.Aligner` is restored with the stored groups, their
+        input fingerprints and the quotes' sentence units (without aligning them again), the new
+        quotes are added to it, and only the groups that are new or changed are written back and
+        returned (groups it merged away are deleted). The result is the groups a batch
+        :func:`~quotes.variants.align.align` of every stored quote gives (module docstring). ``semantic`` is passed to the
         aligner (``None``: use the semantic extra when installed). Runs in one write
         transaction, so concurrent runs take turns and each sees the other's groups.
         """
@@ -886,23 +895,9 @@ def _aligned_from_row(row: sqlite3.Row) -> AlignedQuote:
         cluster=row["cluster"], variant=row["variant"], score=row["score"], diff=_json_list(row["diff"]),
         reasons=_json_list(row["reasons"]), flags=_json_list(row["mflags"]), **json.loads(row["mextra"] or "{}"),
     )
-    if row["extra"]:
-        return AlignedQuote.model_validate(data)
-    # Rows were validated on their way in; loading a whole corpus of groups (every incremental
-    # align does) skips validating them again.
-    data["diff"] = [DiffOp.model_construct(**d) for d in data["diff"]]
-    data["reasons"] = [DriftReason.model_construct(**r) for r in data["reasons"]]
-    for name, factory in _MEMBER_FACTORIES:
-        if name not in data:
-            # model_construct would call the factory too, but pydantic inspects its signature
-            # on every call first (most of the time of loading a whole store's groups)
-            data[name] = factory()
-    return AlignedQuote.model_construct(**data)
-
-
-_MEMBER_FACTORIES = tuple(
-    (name, f.default_factory) for name, f in AlignedQuote.model_fields.items() if f.default_factory is not None
-)
+    # validating in pydantic-core is faster than model_construct's Python loop over the fields
+    # (which also inspects each default factory's signature on every call)
+    return AlignedQuote.model_validate(data)
 
 
 _GROUP_EXTRA = ("signals",)

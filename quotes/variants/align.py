@@ -200,6 +200,9 @@ def speaker_is_evidence(q: Quote) -> bool:
     return bool(q.speaker) and (q.method is None or q.confidence >= SPEAKER_EVIDENCE_MIN)
 
 
+_QUOTE_FIELDS = tuple(Quote.model_fields)
+
+
 def _plain_quote(q: Quote) -> Quote:
     if type(q) is Quote:
         return q
@@ -340,8 +343,8 @@ class Aligner:
         kept = list(groups)
         for g in kept:
             for m in g.members:
-                if m.id not in aligner._quotes:  # stored members were validated once: no need again
-                    aligner._quotes[m.id] = Quote.model_construct(**{f: getattr(m, f) for f in Quote.model_fields})
+                if m.id not in aligner._quotes:
+                    aligner._quotes[m.id] = Quote.model_validate({f: m.__dict__[f] for f in _QUOTE_FIELDS})
         aligner._groups = {g.id: g for g in kept}
         fingerprints = inputs or {}
         aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if g.id in fingerprints}

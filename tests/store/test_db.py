@@ -434,7 +434,7 @@ def test_a_schema_2_store_is_upgraded_in_place_and_its_groups_get_their_inputs(t
     conn.close()
     with QuoteStore(db) as s:
         assert signature(s.groups()) == before  # opening upgrades; every row is still there
-        one = lambda sql: s.connection.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: s.connection.execute(sql).fetchone()[0]
         assert one("SELECT count(*) FROM groups WHERE inputs IS NULL") == len(before)
         assert one("SELECT count(*) FROM quote_units") == 0
         s.add(pairs[3:], semantic=False)
