@@ -43,6 +43,7 @@ How it stays correct:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -548,10 +549,19 @@ class QuoteStore:
         input fingerprints and the quotes' sentence units (without aligning them again), the new
         quotes are added to it, and only the groups that are new or changed are written back and
         returned (groups it merged away are deleted). The result is the groups a batch
-        :func:`~quotes.variants.align.align` of every stored quote gives (module docstring). ``semantic`` is passed to the
-        aligner (``None``: use the semantic extra when installed). Runs in one write
-        transaction, so concurrent runs take turns and each sees the other's groups.
+        :func:`~quotes.variants.align.align` of every stored quote gives (module docstring).
+        ``semantic`` is passed to the aligner (``None``: use the semantic extra when installed).
+        Runs in one write transaction, so concurrent runs take turns and each sees the other's groups.
         """
+        collecting = gc.isenabled()
+        gc.disable()  # loading every stored group creates many long-lived objects: the cyclic GC would rescan them
+        try:
+            return self._align(semantic)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _align(self, semantic: Optional[bool]) -> list[QuoteGroup]:
         from quotes.variants.align import Aligner
 
         with self._write() as conn:

@@ -341,10 +341,11 @@ class Aligner:
         aligner._keep_inputs = True
         aligner._unit_records = dict(units or {})
         kept = list(groups)
-        for g in kept:
-            for m in g.members:
-                if m.id not in aligner._quotes:
-                    aligner._quotes[m.id] = Quote.model_validate({f: m.__dict__[f] for f in _QUOTE_FIELDS})
+        with _gc_paused():  # tens of thousands of long-lived quotes (see _gc_paused)
+            for g in kept:
+                for m in g.members:
+                    if m.id not in aligner._quotes:
+                        aligner._quotes[m.id] = Quote.model_validate({f: m.__dict__[f] for f in _QUOTE_FIELDS})
         aligner._groups = {g.id: g for g in kept}
         fingerprints = inputs or {}
         aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if g.id in fingerprints}
