@@ -331,11 +331,11 @@ class Aligner:
         are not normalised again; :meth:`new_units` are those this aligner had to compute.
 
         >>> q = Quote(article="a", index=0, text="Our friendship will last forever", start=0, end=32, kind="speech")
-        >>> first = Aligner(semantic=False)
+        >>> first = Aligner.restore([], semantic=False)
         >>> groups = first.add([q])
-        >>> again = Aligner.restore(groups, first.inputs(), semantic=False)
-        >>> again.groups == groups, again.add([q]), again.inputs() == first.inputs()
-        (True, [], True)
+        >>> again = Aligner.restore(groups, first.inputs(), first.new_units(), semantic=False)
+        >>> len(first.inputs()), again.groups == groups, again.add([q]), again.inputs() == first.inputs()
+        (1, True, [], True)
         """
         aligner = cls(semantic=semantic, model=model, embedder=embedder)
         aligner._keep_inputs = True
