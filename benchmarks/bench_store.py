@@ -4,6 +4,8 @@
     .venv/bin/python benchmarks/bench_store.py --articles 2000 --extract 200
     .venv/bin/python benchmarks/bench_store.py --markdown           # rows for benchmarks/README.md
 
+Every figure of the last run is also written to ``benchmarks/out/bench_store.json``.
+
 The corpus (all from the real seed articles):
 
 1. ``quotes.extract.pipeline.find_quotes`` runs once on the five seeds (Stanza); each seed paragraph
@@ -27,7 +29,8 @@ Reported: time to index N new articles (storage and alignment split), store size
 peak memory (RSS of a fresh process doing the work: its baseline after imports and its peak
 during the work), time to
 re-index all N unchanged articles (the no-op path), time to index 100 more articles into
-the full store (incremental alignment), with its ratio to aligning the whole corpus from
+the full store (incremental alignment; split into reading the stored groups, restoring the
+aligner and its pass over the corpus), with its ratio to aligning the whole corpus from
 scratch in the same run and whether the groups are the same, and search latency p50/p95 over 300 queries (phrases
 of stored quotes, some with a speaker filter).
 """
@@ -44,6 +47,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -181,8 +186,10 @@ def measure(corpus_path: Path, db: Path, extract: int, workers: int = 1) -> dict
 
         more = [(Article(**r["article"]), [Quote(**q) for q in r["quotes"]]) for r in extra]
         t = time.perf_counter()
-        inc = store.add(more, semantic=False)
+        with _phases() as phases:
+            inc = store.add(more, semantic=False)
         result["incremental_100_s"] = time.perf_counter() - t
+        result["incremental_phases_s"] = phases
         result["incremental_groups_touched"] = inc.groups_touched
         # the same corpus aligned from scratch, in this run: what the incremental path must
         # equal, and what its time is a fraction of
@@ -206,6 +213,39 @@ def measure(corpus_path: Path, db: Path, extract: int, workers: int = 1) -> dict
     if extract:
         result["extract"] = _extract(rows[:extract], db.with_name("extract.db"), workers)
     return result
+
+
+@contextmanager
+def _phases() -> Iterator[dict[str, float]]:
+    """Seconds spent in the parts of an incremental alignment: reading the stored groups, restoring
+    the aligner (the stored quotes as its state), and its pass over the corpus (``Aligner.add``)."""
+    from quotes.store.db import QuoteStore
+    from quotes.variants.align import Aligner
+
+    spent: dict[str, float] = {}
+    originals = {"read_groups": (QuoteStore, "_load_groups"), "restore": (Aligner, "restore"), "align_pass": (Aligner, "add")}
+    saved = {name: owner.__dict__[attr] for name, (owner, attr) in originals.items()}
+
+    def timed(name: str, fn: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+        return run
+
+    for name, (owner, attr) in originals.items():
+        raw = saved[name]
+        if isinstance(raw, classmethod):
+            setattr(owner, attr, classmethod(timed(name, raw.__func__)))
+        else:
+            setattr(owner, attr, timed(name, raw))
+    try:
+        yield spent
+    finally:
+        for name, (owner, attr) in originals.items():
+            setattr(owner, attr, saved[name])
 
 
 def _signature(groups: list[Any]) -> list[tuple[str, tuple[tuple[str, Any, Any], ...]]]:
@@ -302,6 +342,7 @@ def main() -> None:
     if proc.returncode != 0:
         sys.exit(proc.stderr)
     r = json.loads(proc.stdout.splitlines()[-1])
+    (OUT / "bench_store.json").write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")  # every figure of the run
     if args.markdown:
         print(
             f"| {r['articles']:,} | {r['quotes']:,} | {r['index_s']:.1f} s ({r['store_s']:.1f} store + {r['align_s']:.1f} align) "

@@ -25,9 +25,16 @@ How it stays correct:
   hash is already stored does nothing (it is not even parsed). A changed article replaces its
   old quotes, and the groups those quotes were in are dissolved so their other members are
   aligned again.
-- **Incremental alignment.** Quotes are marked when they have been through alignment. After
-  indexing, only the new ones are given to :class:`quotes.variants.align.Aligner` together with the
-  existing groups; only the groups it touched are written back.
+- **Incremental alignment, the same groups as a batch run.** Quotes are marked when they have
+  been through alignment. After indexing, the new ones are given to
+  :class:`quotes.variants.align.Aligner` restored with the stored groups
+  (:meth:`~quotes.variants.align.Aligner.restore`); only the groups it changed are written back.
+  Grouping depends on statistics of the whole corpus (the unit count and stem frequencies in every
+  IDF weight, the speaker index, positions in the sorted corpus), so the grouping step runs over
+  every quote again; what the store keeps is what does not depend on the corpus: each quote's
+  sentence units (``quote_units``, cut once per text) and each group's input fingerprint
+  (``groups.inputs``), so a group built from the same inputs is taken as stored instead of being
+  labelled again (:mod:`quotes.variants.index` states the argument).
 - **Several processes.** WAL mode lets readers run while one process writes; writers queue
   on SQLite's lock (``busy_timeout``), and every read-decide-write step happens inside one
   immediate transaction, so two ``quotes index`` runs over overlapping inputs neither corrupt
@@ -36,6 +43,7 @@ How it stays correct:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -48,14 +56,16 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from pydantic import BaseModel, Field
 
+from quotes._version import __version__
 from quotes.errors import EngineUnavailable, InputError, QuotesError, describe_failure
-from quotes.models import AlignedQuote, Article, DiffOp, DriftReason, Quote, QuoteGroup
+from quotes.models import AlignedQuote, Article, Quote, QuoteGroup
 from quotes.run.pipeline import Alignment
+from quotes.variants.index import UnitRecords, decode_units, encode_units
 
 if TYPE_CHECKING:
     from quotes.store.search import SearchHit
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -106,7 +116,8 @@ CREATE TABLE IF NOT EXISTS groups (
     speaker    TEXT,
     speaker_id INTEGER REFERENCES speakers(id),
     flags      TEXT NOT NULL DEFAULT '[]',
-    extra      TEXT                   -- JSON of QuoteGroup fields added after schema 1 (signals)
+    extra      TEXT,                  -- JSON of QuoteGroup fields added after schema 1 (signals)
+    inputs     TEXT                   -- quotes.variants.index.group_inputs: what the group was built from (schema 3)
 );
 CREATE INDEX IF NOT EXISTS groups_speaker ON groups(speaker_id);
 
@@ -122,6 +133,12 @@ CREATE TABLE IF NOT EXISTS group_members (
     flags    TEXT NOT NULL DEFAULT '[]',
     extra    TEXT,                         -- JSON of AlignedQuote fields added after schema 1 (notes, signals, also_in)
     PRIMARY KEY (group_id, quote_id)
+);
+
+CREATE TABLE IF NOT EXISTS quote_units (  -- schema 3: the aligner's sentence units of each quote
+    quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+    version  TEXT NOT NULL,                -- quotes.__version__ that cut them (others are cut again)
+    units    TEXT NOT NULL                 -- quotes.variants.index.encode_units
 );
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
@@ -274,7 +291,7 @@ class QuoteStore:
         if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
             other = conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'quotes_fts%' "
-                "AND name NOT IN ('articles', 'speakers', 'quotes', 'groups', 'group_members') LIMIT 1"
+                "AND name NOT IN ('articles', 'speakers', 'quotes', 'groups', 'group_members', 'quote_units') LIMIT 1"
             ).fetchone()
             if other is not None:  # someone else's SQLite database: leave it exactly as it is
                 raise QuotesError(f"{self.path}: an SQLite database but not a quote store (it has a table {other[0]!r}); give another --db file")
@@ -295,9 +312,8 @@ class QuoteStore:
             if current == 0:
                 for statement in _statements(SCHEMA):
                     conn.execute(statement)
-            elif current == 1:  # schema 2 keeps the alignment fields added since (signals, notes, also_in)
-                conn.execute("ALTER TABLE groups ADD COLUMN extra TEXT")
-                conn.execute("ALTER TABLE group_members ADD COLUMN extra TEXT")
+            else:
+                _upgrade(conn, current)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
@@ -529,12 +545,23 @@ class QuoteStore:
     def align(self, *, semantic: Optional[bool] = None) -> list[QuoteGroup]:
         """Align the quotes not yet aligned into the existing groups; return the groups touched.
 
-        Incremental: :class:`quotes.variants.align.Aligner` is rebuilt from the stored groups as they
-        are, the new quotes are added to it, and only the groups that are new or changed are
-        written back and returned (groups it merged away are deleted). ``semantic`` is passed to the
-        aligner (``None``: use the semantic extra when installed). Runs in one write
-        transaction, so concurrent runs take turns and each sees the other's groups.
+        Incremental: :class:`quotes.variants.align.Aligner` is restored with the stored groups, their
+        input fingerprints and the quotes' sentence units (without aligning them again), the new
+        quotes are added to it, and only the groups that are new or changed are written back and
+        returned (groups it merged away are deleted). The result is the groups a batch
+        :func:`~quotes.variants.align.align` of every stored quote gives (module docstring).
+        ``semantic`` is passed to the aligner (``None``: use the semantic extra when installed).
+        Runs in one write transaction, so concurrent runs take turns and each sees the other's groups.
         """
+        collecting = gc.isenabled()
+        gc.disable()  # loading every stored group creates many long-lived objects: the cyclic GC would rescan them
+        try:
+            return self._align(semantic)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _align(self, semantic: Optional[bool]) -> list[QuoteGroup]:
         from quotes.variants.align import Aligner
 
         with self._write() as conn:
@@ -542,17 +569,45 @@ class QuoteStore:
             if not rows:
                 return []
             existing = self._load_groups()
-            aligner = Aligner(groups=existing, semantic=semantic)
+            inputs = {r[0]: r[1] for r in conn.execute("SELECT id, inputs FROM groups WHERE inputs IS NOT NULL")}
+            units = {
+                r[0]: decode_units(r[1])
+                for r in conn.execute(
+                    "SELECT q.text, u.units FROM quote_units u JOIN quotes q ON q.id = u.quote_id WHERE u.version = ?", (__version__,)
+                )
+            }
+            aligner = Aligner.restore(existing, inputs, units, semantic=semantic)
             regrouped = aligner.add(_quote_from_row(r) for r in rows)
             for gid in aligner.removed:
                 conn.execute("DELETE FROM groups WHERE id = ?", (gid,))
             # the aligner re-creates every group near a new quote; write only those that changed
             before = {g.id: g for g in existing}
-            touched = [g for g in regrouped if before.get(g.id) != g]
-            self._save_groups(touched)
+            touched = [g for g in regrouped if before.get(g.id) is not g and before.get(g.id) != g]
+            fingerprints = aligner.inputs()
+            self._save_groups(touched, fingerprints)
+            # unchanged groups whose fingerprint is new (an upgraded store, a new speaker name)
+            written = {g.id for g in touched}
+            conn.executemany(
+                "UPDATE groups SET inputs = ? WHERE id = ?",
+                [(fp, gid) for gid, fp in fingerprints.items() if gid not in written and inputs.get(gid) != fp],
+            )
+            self._save_units(aligner.new_units())
             # every row went through the aligner (it keeps `name` quotes out of groups on purpose)
             conn.executemany("UPDATE quotes SET aligned = 1 WHERE id = ?", [(r["id"],) for r in rows])
         return touched
+
+    def _save_units(self, units: dict[str, UnitRecords]) -> None:
+        """Keep the sentence units the aligner cut, for every quote with one of those texts."""
+        if not units:
+            return
+        rows = self._conn.execute(
+            "SELECT q.id, q.text FROM quotes q LEFT JOIN quote_units u ON u.quote_id = q.id "
+            "WHERE u.quote_id IS NULL OR u.version != ?", (__version__,)
+        ).fetchall()
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO quote_units (quote_id, version, units) VALUES (?, ?, ?)",
+            [(r[0], __version__, encode_units(units[r[1]])) for r in rows if r[1] in units],
+        )
 
     def _quote_ids(self, quotes: Iterable[Quote]) -> dict[tuple[str, int], int]:
         keys = {(q.article, q.index) for q in quotes}
@@ -563,9 +618,11 @@ class QuoteStore:
                 ids[(article, idx)] = row[0]
         return ids
 
-    def _save_groups(self, groups: list[QuoteGroup]) -> None:
+    def _save_groups(self, groups: list[QuoteGroup], inputs: Optional[dict[str, str]] = None) -> None:
         """Write touched groups back: each quote belongs to at most one group, so a quote that
-        moved leaves its old group, and a group left with no members is deleted."""
+        moved leaves its old group, and a group left with no members is deleted. ``inputs``: each
+        group's fingerprint (:func:`quotes.variants.index.group_inputs`), kept for the next run."""
+        inputs = inputs or {}
         conn = self._conn
         ids = self._quote_ids(m for g in groups for m in g.members)
         emptied: set[str] = set()
@@ -582,9 +639,11 @@ class QuoteStore:
             )
             speaker_id = self._speaker_id(group.speaker) if group.speaker else None
             conn.execute(
-                "INSERT INTO groups (id, speaker, speaker_id, flags, extra) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "speaker = excluded.speaker, speaker_id = excluded.speaker_id, flags = excluded.flags, extra = excluded.extra",
-                (group.id, group.speaker, speaker_id, json.dumps(group.flags, ensure_ascii=False), _extra(group, _GROUP_EXTRA)),
+                "INSERT INTO groups (id, speaker, speaker_id, flags, extra, inputs) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "speaker = excluded.speaker, speaker_id = excluded.speaker_id, flags = excluded.flags, extra = excluded.extra, "
+                "inputs = excluded.inputs",
+                (group.id, group.speaker, speaker_id, json.dumps(group.flags, ensure_ascii=False), _extra(group, _GROUP_EXTRA),
+                 inputs.get(group.id)),
             )
             conn.executemany(
                 "INSERT INTO group_members (group_id, quote_id, position, cluster, variant, score, diff, reasons, flags, extra) "
@@ -800,6 +859,19 @@ def _same_path(a: str, b: str) -> bool:
         return False
 
 
+def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a store of an older schema up to :data:`SCHEMA_VERSION`, in place (its rows are kept)."""
+    if version < 2:  # schema 2 keeps the alignment fields added since (signals, notes, also_in)
+        conn.execute("ALTER TABLE groups ADD COLUMN extra TEXT")
+        conn.execute("ALTER TABLE group_members ADD COLUMN extra TEXT")
+    if version < 3:  # schema 3 keeps what the aligner needs again: what each group was built from, and
+        # each quote's sentence units; an older store's groups are labelled and its quotes cut once more
+        conn.execute("ALTER TABLE groups ADD COLUMN inputs TEXT")
+        for statement in _statements(SCHEMA):
+            if statement.startswith("CREATE TABLE IF NOT EXISTS quote_units"):
+                conn.execute(statement)
+
+
 def _statements(script: str) -> Iterator[str]:
     """Split the schema into statements (trigger bodies hold semicolons of their own)."""
     buffer = ""
@@ -833,13 +905,9 @@ def _aligned_from_row(row: sqlite3.Row) -> AlignedQuote:
         cluster=row["cluster"], variant=row["variant"], score=row["score"], diff=_json_list(row["diff"]),
         reasons=_json_list(row["reasons"]), flags=_json_list(row["mflags"]), **json.loads(row["mextra"] or "{}"),
     )
-    if row["extra"]:
-        return AlignedQuote.model_validate(data)
-    # Rows were validated on their way in; loading a whole corpus of groups (every incremental
-    # align does) skips validating them again.
-    data["diff"] = [DiffOp.model_construct(**d) for d in data["diff"]]
-    data["reasons"] = [DriftReason.model_construct(**r) for r in data["reasons"]]
-    return AlignedQuote.model_construct(**data)
+    # validating in pydantic-core is faster than model_construct's Python loop over the fields
+    # (which also inspects each default factory's signature on every call)
+    return AlignedQuote.model_validate(data)
 
 
 _GROUP_EXTRA = ("signals",)

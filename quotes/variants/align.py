@@ -74,6 +74,7 @@ from quotes.variants.blocking import BlockIndex, idf
 from quotes.variants.compare import PROPER, compare, find_run, match, prepare
 from quotes.variants.grouping import average_linkage
 from quotes.variants.identity import SpeakerIndex, same_speaker
+from quotes.variants.index import UnitRecords
 from quotes.variants.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
 from quotes.variants.units import sentences, speaker_text, stem
 
@@ -222,6 +223,9 @@ def speaker_is_evidence(q: Quote) -> bool:
     return bool(q.speaker) and (q.method is None or q.confidence >= SPEAKER_EVIDENCE_MIN)
 
 
+_QUOTE_FIELDS = tuple(Quote.model_fields)
+
+
 def _plain_quote(q: Quote) -> Quote:
     if type(q) is Quote:
         return q
@@ -269,6 +273,11 @@ class Aligner:
         self._groups: dict[str, QuoteGroup] = {}
         self.removed: list[str] = []
         self.stats = AlignStats()
+        self._keep_inputs = False  # persisted-state hook (see restore()): off for one-off alignment
+        self._reuse: dict[str, tuple[str, QuoteGroup]] = {}
+        self._built: dict[str, str] = {}
+        self._unit_records: Optional[dict[str, UnitRecords]] = None  # by quote text; None: not kept
+        self._new_records: dict[str, UnitRecords] = {}
         seeded = [_plain_quote(m) for g in groups for m in g.members]
         for q in seeded:
             self._quotes.setdefault(q.id, q)
@@ -321,6 +330,95 @@ class Aligner:
             return None
         return self._embedder
 
+    # --- persisted state (the hook quotes.store uses; see quotes.variants.index) ---------------
+
+    @classmethod
+    def restore(
+        cls,
+        groups: Iterable[QuoteGroup],
+        inputs: Optional[dict[str, str]] = None,
+        units: Optional[dict[str, UnitRecords]] = None,
+        *,
+        semantic: Optional[bool] = None,
+        model: Optional[str] = None,
+        embedder: Optional[Embedder] = None,
+    ) -> "Aligner":
+        """An aligner holding stored ``groups`` as they are, without aligning them again (unlike
+        ``Aligner(groups=...)``, which re-runs them): the next :meth:`add` aligns all quotes once.
+
+        ``inputs`` maps group ids to the :func:`quotes.variants.index.group_inputs` fingerprint they
+        were built from (:meth:`inputs`); a group the next run would build from the same inputs is
+        taken as stored instead of being labelled again, which is exact because a group is a
+        function of those inputs alone. ``units`` maps quote texts to their sentence units
+        (:data:`quotes.variants.index.UnitRecords`, a function of the text alone), so stored quotes
+        are not normalised again; :meth:`new_units` are those this aligner had to compute.
+
+        >>> q = Quote(article="a", index=0, text="Our friendship will last forever", start=0, end=32, kind="speech")
+        >>> first = Aligner.restore([], semantic=False)
+        >>> groups = first.add([q])
+        >>> again = Aligner.restore(groups, first.inputs(), first.new_units(), semantic=False)
+        >>> len(first.inputs()), again.groups == groups, again.add([q]), again.inputs() == first.inputs()
+        (1, True, [], True)
+        """
+        aligner = cls(semantic=semantic, model=model, embedder=embedder)
+        aligner._keep_inputs = True
+        aligner._unit_records = dict(units or {})
+        kept = list(groups)
+        with _gc_paused():  # tens of thousands of long-lived quotes (see _gc_paused)
+            for g in kept:
+                for m in g.members:
+                    if m.id not in aligner._quotes:
+                        aligner._quotes[m.id] = Quote.model_validate({f: m.__dict__[f] for f in _QUOTE_FIELDS})
+        aligner._groups = {g.id: g for g in kept}
+        fingerprints = inputs or {}
+        aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if g.id in fingerprints}
+        return aligner
+
+    def inputs(self) -> dict[str, str]:
+        """Each current group's input fingerprint (for :meth:`restore`)."""
+        return {gid: fp for gid, (fp, _) in self._reuse.items()}
+
+    def new_units(self) -> dict[str, UnitRecords]:
+        """The sentence units of the quote texts this restored aligner cut itself (to keep)."""
+        return dict(self._new_records)
+
+    def _units_kept(self, quotes: Sequence[Quote], skeys: Sequence[str]) -> tuple[list[_Unit], dict[int, list[int]]]:
+        """:meth:`_units`, taking each quote's units from the records given to :meth:`restore`."""
+        records = self._unit_records
+        if records is None:
+            return self._units(quotes, skeys)
+        units: list[_Unit] = []
+        by_quote: dict[int, list[int]] = defaultdict(list)
+        for qi, q in enumerate(quotes):
+            recs = records.get(q.text)
+            if recs is None:
+                fresh, _ = self._units([q], [""])
+                recs = tuple((u.text, u.keys, u.stems, u.n_words, u.negations, u.fragment, u.names) for u in fresh)
+                records[q.text] = self._new_records[q.text] = recs
+            for text, keys, stems, n_words, negations, fragment, names in recs:
+                by_quote[qi].append(len(units))
+                units.append(_Unit(qi, text, keys, stems, n_words, q.article, skeys[qi], negations, fragment, names))
+        return units, by_quote
+
+    def _group_reused(self, gid: str, members: list[Quote], cross: bool, speakers: SpeakerIndex, emb: Optional[Embedder],
+                      signals: list[str], also: dict[str, list[str]]) -> QuoteGroup:
+        """:meth:`_group`, or the group built from the same inputs before (see :meth:`restore`)."""
+        from quotes.variants.index import group_inputs
+
+        if not self._keep_inputs:
+            return self._group(gid, members, cross, speakers, emb, signals, also)
+        keys = [speakers.key(m.speaker) for m in members]
+        fp = group_inputs(gid, members, keys, [speakers.display(k) if k else None for k in keys], cross, signals, also)
+        self._built[gid] = fp
+        stored = self._reuse.get(gid)
+        if stored is not None and stored[0] == fp:
+            return stored[1]
+        return self._group(gid, members, cross, speakers, emb, signals, also)
+
+    def _remember(self, groups: list[QuoteGroup]) -> None:
+        self._reuse = {g.id: (self._built[g.id], g) for g in groups if g.id in self._built}
+        self._built = {}
+
     # --- one run -------------------------------------------------------------------------------
 
     def _units(self, quotes: Sequence[Quote], skeys: Sequence[str]) -> tuple[list[_Unit], dict[int, list[int]]]:
@@ -342,14 +440,16 @@ class Aligner:
 
     def _run(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
         with _gc_paused():
-            return self._run_all(quotes_in)
+            groups = self._run_all(quotes_in)
+        self._remember(groups)
+        return groups
 
     def _run_all(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
         quotes = sorted(quotes_in, key=lambda q: (q.article, q.index))
         self.stats = AlignStats(quotes=len(quotes))
         speakers = SpeakerIndex(q.speaker for q in quotes)
         skeys = [speakers.key(q.speaker) if speaker_is_evidence(q) else "" for q in quotes]
-        units, by_quote = self._units(quotes, skeys)
+        units, by_quote = self._units_kept(quotes, skeys)
         self.stats.units = len(units)
         n = len(units)
         df = Counter(s for u in units for s in u.stems)
@@ -600,7 +700,7 @@ class Aligner:
         for c, members in built:
             cross = len({q.article for q in members}) >= 2
             related = {q.id: sorted(gid_of[x] for x in also.get(position[q.id], []) if x in gid_of) for q in members}
-            groups.append(self._group(gid_of[c], members, cross, speakers, emb, signals, related))
+            groups.append(self._group_reused(gid_of[c], members, cross, speakers, emb, signals, related))
         groups.sort(key=lambda g: (g.reference.article, g.reference.index))
         return groups
 

@@ -62,7 +62,7 @@ def test_new_store_is_wal_with_a_busy_timeout_and_every_table(store: QuoteStore)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-    assert {"articles", "quotes", "speakers", "groups", "group_members", "quotes_fts"} <= names
+    assert {"articles", "quotes", "speakers", "groups", "group_members", "quote_units", "quotes_fts"} <= names
     assert store.stats().model_dump() == {"articles": 0, "quotes": 0, "speakers": 0, "groups": 0, "unaligned": 0}
 
 
@@ -404,6 +404,8 @@ def test_a_schema_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
     with QuoteStore(db) as s:
         s.add(seed_pairs()[:2], semantic=False)
     conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE groups DROP COLUMN inputs")
+    conn.execute("DROP TABLE quote_units")
     for table in ("groups", "group_members"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN extra")
     conn.execute("PRAGMA user_version = 1")
@@ -413,4 +415,61 @@ def test_a_schema_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
         groups = s.groups()
         s.add(seed_pairs()[2:3], semantic=False)
     assert groups and all(g.members for g in groups)
-    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3
+
+
+def test_a_schema_2_store_is_upgraded_in_place_and_its_groups_get_their_inputs(tmp_path: Path) -> None:
+    """Schema 3 adds ``groups.inputs``; a schema 2 store's groups have none until the next
+    alignment, which labels them again once and then keeps their fingerprints."""
+    pairs = seed_pairs()
+    db = tmp_path / "old.db"
+    with QuoteStore(db) as s:
+        s.add(pairs[:3], semantic=False)
+        before = signature(s.groups())
+    conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE groups DROP COLUMN inputs")
+    conn.execute("DROP TABLE quote_units")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with QuoteStore(db) as s:
+        assert signature(s.groups()) == before  # opening upgrades; every row is still there
+        one = lambda sql: s.connection.execute(sql).fetchone()[0]
+        assert one("SELECT count(*) FROM groups WHERE inputs IS NULL") == len(before)
+        assert one("SELECT count(*) FROM quote_units") == 0
+        s.add(pairs[3:], semantic=False)
+        assert signature(s.groups()) == signature(align([q for _, qs in pairs for q in qs], semantic=False))
+        assert one("SELECT count(*) FROM groups WHERE inputs IS NULL") == 0
+        assert one("SELECT count(*) FROM quote_units") == one("SELECT count(*) FROM quotes WHERE kind != 'name'") > 0
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3
+
+
+def test_stored_quotes_are_not_cut_into_sentences_again(store: QuoteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each quote's sentence units are kept (``quote_units``); the next alignment cuts only the
+    new quotes, and units kept by another version of quotes are cut again."""
+    from quotes.variants.align import Aligner
+
+    pairs = seed_pairs()
+    store.add(pairs[:4], semantic=False)
+    cut: list[str] = []
+    real = Aligner._units
+
+    def counting(self, quotes, skeys):  # type: ignore[no-untyped-def]
+        cut.extend(q.text for q in quotes)
+        return real(self, quotes, skeys)
+
+    monkeypatch.setattr(Aligner, "_units", counting)
+    store.add(pairs[4:], semantic=False)
+    new = [q.text for q in pairs[4][1] if q.kind != "name"]
+    assert sorted(cut) == sorted(set(new))
+    assert signature(store.groups()) == signature(align([q for _, qs in pairs for q in qs], semantic=False))
+    store.connection.execute("UPDATE quote_units SET version = '0.0.0' WHERE quote_id IN (SELECT id FROM quotes WHERE article = ?)",
+                             (pairs[0][0].id,))
+    cut.clear()
+    article = pairs[2][0]
+    store.add([(article.model_copy(update={"text": article.text + "\n"}), pairs[2][1])], semantic=False)
+    # units are kept by text: a text some other article's quote has too is not cut again
+    kept = {q.text for i in (1, 3, 4) for q in pairs[i][1]}
+    expected = {q.text for q in pairs[0][1] + pairs[2][1] if q.kind != "name"} - kept
+    assert expected and set(cut) == expected
+    assert signature(store.groups()) == signature(align([q for _, qs in pairs for q in qs], semantic=False))
