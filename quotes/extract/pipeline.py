@@ -20,7 +20,7 @@ from quotes.annotate.document import Token
 from quotes.extract.marks import QuoteSpan, find_spans
 from quotes.extract.mentions import find_mentions
 from quotes.extract.textview import TextView
-from quotes.extract.usage import coordinated, in_headline, is_stage_direction, named_as_term, said_as_words
+from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, said_as_words
 from quotes.models import Article, Quote, QuoteKind
 from quotes.text.lexicon import CALLING_CUES
 from quotes.text.paragraphs import paragraphs
@@ -131,6 +131,8 @@ def _kind(
     headline = in_headline(text, lo, hi, quoted)
     naming = _named(text, span.open_mark) or named_as_term(text, span.open_mark, lo)
     kind = classify_text(span.text, tokens, naming_cue=naming, headline=headline)
+    if kind == "name" and not naming and gives_a_name(text, span.open_mark, lo):
+        kind = "fragment"
     if kind == "name" or len(words_of(span.text)) > _SCARE_QUOTE_MAX_WORDS:
         return kind
     if span.depth == 0 and had_speaker:

@@ -90,6 +90,28 @@ def said_as_words(text: str, open_mark: int, lo: int, *, characterising: bool = 
     return False
 
 
+def gives_a_name(text: str, open_mark: int, lo: int) -> bool:
+    """True when somebody is said to call somebody a Title Cased name: "Trump called the winner
+    “Miss Piggy”" (a name the speaker coined, so his words), not "a party called “Forward”".
+
+    The characterising verb needs a subject right before it (a capitalised name or a pronoun)
+    and an object between it and the quote.
+
+    >>> text = "Trump called the winner “Miss Piggy” at the time."
+    >>> gives_a_name(text, text.index("“"), 0), gives_a_name("a group called “Forward Now”", 15, 0)
+    (True, False)
+    """
+    before = text[lo:open_mark]
+    ends = list(_SENTENCE_END.finditer(before))
+    raw = _WORD.findall(before[ends[-1].end() :] if ends else before)[-WINDOW_WORDS:]
+    for k, w in enumerate(raw[:-1]):
+        if w.lower() in CHARACTERISING_VERBS and k > 0:
+            subject = raw[k - 1]
+            if subject[0].isupper() or subject.lower() in _SUBJECT_WORDS:
+                return True
+    return False
+
+
 def named_as_term(text: str, open_mark: int, lo: int) -> bool:
     """True when a naming noun stands right before the quote: "the nickname “Lyin' Ted”"."""
     words = clause_words(text, open_mark, lo)
