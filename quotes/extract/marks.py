@@ -213,7 +213,7 @@ def find_spans(text: str) -> list[QuoteSpan]:
         if next_opens:
             end = hi
         else:
-            end = opener if opener is not None else _cut_at_attribution(text, outer.pos + 1, hi)
+            end = _cut_at_attribution(text, outer.pos + 1, opener if opener is not None else hi)
         _add(spans, text, outer.pos + 1, end, outer.pos, None, 0, p_index, p_index in carried and outer.pos == lo, next_opens)
     spans.sort(key=lambda s: (s.start, -s.end))
     # Depth is containment in the spans kept: an outer quote cut short or dropped leaves its
