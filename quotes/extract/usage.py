@@ -25,6 +25,7 @@ from quotes.text.lexicon import FUNCTION_WORDS, reporting_lemma
 from quotes.text.lexicon.detection import (
     CHARACTERISING_VERBS,
     NAMING_NOUNS,
+    SPEECH_NOUNS,
     STAGE_DIRECTIONS,
     USING_VERBS,
     VOICING_VERBS,
@@ -35,6 +36,7 @@ _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“‘'A-Z])")
 _COORDINATION = re.compile(r"^[,;\s]*(?:(?:and|or|and even|or even|and then)\s+)?(?:(?:a|an|the)\s+)?$")
 _SUBJECT_WORDS = frozenset("he she they who i we you it".split())
+_POSSESSIVES = frozenset("his her their its my our your".split())
 
 WINDOW_WORDS = 8
 """How far back a characterising verb may stand from its quote: news writing keeps a verb and
@@ -84,6 +86,8 @@ def said_as_words(text: str, open_mark: int, lo: int, *, characterising: bool = 
             return True
     recent = words[-WINDOW_WORDS:]
     for k, w in enumerate(recent):
+        if w in SPEECH_NOUNS and k > 0 and (recent[k - 1] in _POSSESSIVES or recent[k - 1].endswith("'s")):
+            return True
         if w in CHARACTERISING_VERBS and not any(x in WORD_NOUNS or x in NAMING_NOUNS for x in recent[k + 1 :]):
             if characterising or (k > 0 and recent[k - 1] in _SUBJECT_WORDS):
                 return True

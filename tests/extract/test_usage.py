@@ -80,3 +80,12 @@ def test_headline_is_judged_outside_its_quotes() -> None:
     assert in_headline(line, 0, len(line), [(line.index("‘"), line.index("’") + 1)])
     body = 'The mayor said on WNYC\'s "Morning Edition" that the cuts were reckless.'
     assert not in_headline(body, 0, len(body), [(body.index('"'), body.rindex('"') + 1)])
+
+
+def test_a_speech_noun_with_its_sayer_and_a_verdict() -> None:
+    text = "The mayor repeated his claim that “profit-making” drove the plan."
+    assert said_as_words(text, at(text), 0)
+    text = "The checkers rated the senator's claims as “false” last year."
+    assert said_as_words(text, at(text), 0)
+    text = "Low interest rates, both forms of “cheap money”, help growth."
+    assert not said_as_words(text, at(text), 0)

@@ -31,11 +31,20 @@ VOICING_VERBS: frozenset[str] = frozenset(
 CHARACTERISING_VERBS: frozenset[str] = frozenset(
     """call calls called calling liken likens likened likening compare compares compared comparing
     describe describes described describing refer refers referred referring hail hails hailed
-    hailing deride derides derided deriding mock mocks mocked mocking""".split()
+    hailing deride derides derided deriding mock mocks mocked mocking rated""".split()
 )
 """Verbs that characterise somebody in somebody's words ("calls people “losers”", "likened the
 rules to “burning the Constitution”", "referred to her as “the nominee”"): the quote is the
-subject's words. "so-called", "dubbed", "known as" are names (lexicon ``CALLING_CUES``)."""
+subject's words; so are a fact-checker's verdicts ("rated the claim “false”"). "so-called",
+"dubbed", "known as" are names (lexicon ``CALLING_CUES``)."""
+
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """claim claims statement statements remark remarks comment comments promise promises pledge
+    pledges vow vows warning warnings assertion assertions boast boasts charge charges
+    accusation accusations words""".split()
+)
+"""Nouns of something said: with its sayer before it ("Trump's claim that there were “thousands
+of shootings”", "his warning of “chaos”") the quote is that person's words."""
 
 NAMING_NOUNS: frozenset[str] = frozenset(
     "nickname nicknames codename codenamed code-named hashtag hashtags".split()
