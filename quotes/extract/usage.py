@@ -37,6 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“‘'A-Z])")
 _COORDINATION = re.compile(r"^[,;\s]*(?:(?:and|or|and even|or even|and then)\s+)?(?:(?:a|an|the)\s+)?$")
 _SUBJECT_WORDS = frozenset("he she they who i we you it".split())
 _POSSESSIVES = frozenset("his her their its my our your".split())
+_DETERMINERS = frozenset("a an the this that these those every each".split())
 
 WINDOW_WORDS = 8
 """How far back a characterising verb may stand from its quote: news writing keeps a verb and
@@ -88,6 +89,8 @@ def said_as_words(text: str, open_mark: int, lo: int, *, characterising: bool = 
     for k, w in enumerate(recent):
         if w in SPEECH_NOUNS and k > 0 and (recent[k - 1] in _POSSESSIVES or recent[k - 1].endswith("'s")):
             return True
+        if k > 0 and recent[k - 1] in _DETERMINERS:
+            continue  # "a call for", "the comparison": a noun, not the verb
         if w in CHARACTERISING_VERBS and not any(x in WORD_NOUNS or x in NAMING_NOUNS for x in recent[k + 1 :]):
             if characterising or (k > 0 and recent[k - 1] in _SUBJECT_WORDS):
                 return True

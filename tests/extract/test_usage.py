@@ -89,3 +89,8 @@ def test_a_speech_noun_with_its_sayer_and_a_verdict() -> None:
     assert said_as_words(text, at(text), 0)
     text = "Low interest rates, both forms of “cheap money”, help growth."
     assert not said_as_words(text, at(text), 0)
+
+
+def test_a_characterising_word_after_a_determiner_is_a_noun() -> None:
+    text = "The platform dropped a call for “more weapons” to the region."
+    assert not said_as_words(text, at(text), 0)
