@@ -28,8 +28,8 @@ from quotes.text.paragraphs import paragraphs
 _PRECEDING_WORDS = re.compile(r"([\w\-]+)\W*\s*([\w\-]+)\W*$")
 _SCARE_QUOTE_MAX_WORDS = 3
 """Terms and scare quotes run to one to three words ("white flag", "Nation First", "era of war");
-a span that long still needs words before it saying somebody said it. A round number: four-word
-spans are mostly clauses or phrases of somebody's words."""
+a span that short needs words before it saying somebody said it; a longer one is judged by its own
+words (``classify_text``). A round number, not fitted."""
 
 
 def find_quotes(
