@@ -23,6 +23,7 @@ _FINITE = frozenset(
     won't can't don't didn't isn't aren't wasn't weren't hasn't haven't wouldn't couldn't
     'm 're 's 've 'll 'd""".split()
 )
+_INNER_STOP = re.compile(r"[.!?]\s+\S")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*", re.UNICODE)
 
 
@@ -32,9 +33,13 @@ def words_of(text: str) -> list[str]:
 
 
 def is_title(text: str) -> bool:
-    """True for a Title Cased name or term: "Comprehensive Strategic Partnership"."""
+    """True for a Title Cased name or term: "Comprehensive Strategic Partnership".
+
+    A full stop or comma inside the closing mark is the sentence's, as American style puts it
+    ("on CNN's “State of the Union.”"); a question or exclamation mark is the quote's own.
+    """
     words = words_of(text)
-    if len(words) < 2 or len(words) > 12 or text.rstrip()[-1:] in ".!?":
+    if len(words) < 2 or len(words) > 12 or text.rstrip()[-1:] in "!?" or _INNER_STOP.search(text):
         return False
     capitals = 0
     for w in words:
@@ -63,9 +68,14 @@ def has_clause(text: str, tokens: Optional[Sequence[Token]] = None) -> bool:
     return bool(stripped[:1].isupper() and len(words) >= 4 and not is_title(text))
 
 
-def classify_text(text: str, tokens: Optional[Sequence[Token]] = None, naming_cue: bool = False) -> QuoteKind:
-    """Kind of a quote from its own words (attribution may later turn a cue-less scare quote into a name)."""
-    if is_title(text):
+def classify_text(
+    text: str, tokens: Optional[Sequence[Token]] = None, naming_cue: bool = False, headline: bool = False
+) -> QuoteKind:
+    """Kind of a quote from its own words (attribution may later turn a cue-less scare quote into a name).
+
+    In a Title Case ``headline`` every word is capitalised, so Title Case says nothing about the quote.
+    """
+    if not headline and is_title(text):
         return "name"
     if naming_cue and len(words_of(text)) <= 6:
         return "name"

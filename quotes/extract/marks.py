@@ -20,6 +20,7 @@ Works on characters only, so it is engine-independent and never fails:
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from pydantic import BaseModel
 
@@ -153,10 +154,32 @@ def _cut_at_attribution(text: str, start: int, end: int) -> int:
         words = match.group(1).split()
         for k, word in enumerate(words):
             if reporting_lemma(word.strip(".,;:")) is not None and word[:1].islower():
-                if all(w[:1].isupper() or w.lower() in PERSON_PRONOUNS for w in words[:k]):
+                if k == 0:
+                    # ", said Smith" names its speaker right after the verb; ", suggested by his
+                    # interviewer" is a participle inside the quote
+                    rest = text[match.end() : end].split(maxsplit=1)
+                    after = words[1] if len(words) > 1 else (rest[0] if rest else "")
+                    if after[:1].isupper() or after.lower() in PERSON_PRONOUNS:
+                        return match.start() + 1
+                elif all(w[:1].isupper() or w.lower() in PERSON_PRONOUNS for w in words[:k]):
                     return match.start() + 1
                 break
     return end
+
+
+def _sentence_opener_after(text: str, pos: int, family: str, hi: int, pairs: list[tuple[int, int, int]]) -> Optional[int]:
+    """The first opening mark of ``family`` after ``pos`` that starts a new sentence (". “B"), if any.
+
+    An opener left unclosed ends there: "“They support us with deeds. “This is a church,” he said"
+    is two quotes, the first with its closing mark left off, not one holding the other.
+    """
+    for open_at, _close_at, _depth in sorted(pairs):
+        if open_at <= pos or open_at >= hi or _family(text[open_at]) != family:
+            continue
+        before = text[pos + 1 : open_at].rstrip()
+        if before and before[-1] in ".!?…":
+            return open_at
+    return None
 
 
 def find_spans(text: str) -> list[QuoteSpan]:
@@ -180,11 +203,17 @@ def find_spans(text: str) -> list[QuoteSpan]:
         inside_pair = any(o < outer.pos < c for o, c, _ in pairs)
         if inside_pair:
             continue
+        opener = _sentence_opener_after(text, outer.pos, outer.family, hi, pairs)
+        if opener is not None:
+            next_opens = False  # the quote ended where the next one opens, not at the paragraph end
         if next_opens:
             carried.add(p_index + 1)
         elif outer.family != "d" or outer.pos + 1 >= hi or not _role(text, outer.pos, lo, hi)[0]:
             continue  # a stray single mark or a mark with nothing after it: not a quote
-        end = hi if next_opens else _cut_at_attribution(text, outer.pos + 1, hi)
+        if next_opens:
+            end = hi
+        else:
+            end = _cut_at_attribution(text, outer.pos + 1, opener if opener is not None else hi)
         _add(spans, text, outer.pos + 1, end, outer.pos, None, 0, p_index, p_index in carried and outer.pos == lo, next_opens)
     spans.sort(key=lambda s: (s.start, -s.end))
     # Depth is containment in the spans kept: an outer quote cut short or dropped leaves its

@@ -16,14 +16,20 @@ from quotes.extract.attribution.context import Attribution, AttributionContext
 from quotes.extract.attribution.driver import attribute_all
 from quotes.extract.attribution.ranker import SpeakerModel, rank
 from quotes.extract.kinds import classify_text, words_of
-from quotes.extract.marks import find_spans
+from quotes.annotate.document import Token
+from quotes.extract.marks import QuoteSpan, find_spans
 from quotes.extract.mentions import find_mentions
 from quotes.extract.textview import TextView
-from quotes.models import Article, Quote
+from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, said_as_words
+from quotes.models import Article, Quote, QuoteKind
 from quotes.text.lexicon import CALLING_CUES
+from quotes.text.paragraphs import paragraphs
 
 _PRECEDING_WORDS = re.compile(r"([\w\-]+)\W*\s*([\w\-]+)\W*$")
 _SCARE_QUOTE_MAX_WORDS = 3
+"""Terms and scare quotes run to one to three words ("white flag", "Nation First", "era of war");
+a span that short needs words before it saying somebody said it; a longer one is judged by its own
+words (``classify_text``). A round number, not fitted."""
 
 
 def find_quotes(
@@ -61,14 +67,26 @@ def find_quotes_in_document(article: Article, doc: AnnotatedDocument, *, model: 
     decided = attribute_all(ctx, spans)
     ranked = rank(ctx, decided, model)
     quotes: list[Quote] = []
+    paras = paragraphs(doc.text)
+    kinds: list[QuoteKind] = []
+    marked: dict[int, list[tuple[int, int]]] = {}
+    for s in spans:
+        marked.setdefault(s.paragraph, []).append((s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1))
     for index, ((span, by_rules, _), attribution) in enumerate(zip(decided, ranked)):
         tokens = [view.tokens[i] for i in view.token_range(span.start, span.end)]
-        kind = classify_text(span.text, tokens, naming_cue=_named(doc.text, span.open_mark))
-        # the rules, not the ranker, say whether anyone is said to speak: a ranker's guess
-        # does not turn a term into a quote
-        if kind != "name" and span.depth == 0 and not by_rules.speaker and not by_rules.had_cue:
-            if len(words_of(span.text)) <= _SCARE_QUOTE_MAX_WORDS:
-                kind = "name"  # a short quote with no one saying it: a term or scare quote
+        previous = decided[index - 1][0] if index else None
+        after_quote = previous is not None and previous.paragraph == span.paragraph and previous.depth == span.depth
+        kind = _kind(
+            doc.text,
+            span,
+            paras[span.paragraph],
+            tokens,
+            had_speaker=bool(by_rules.speaker or by_rules.had_cue),
+            previous_kind=kinds[-1] if after_quote else None,
+            previous_close=previous.close_mark if after_quote and previous is not None else None,
+            quoted=marked.get(span.paragraph, []),
+        )
+        kinds.append(kind)
         if kind == "name" or span.depth > 0:
             attribution = Attribution()
         quotes.append(
@@ -89,6 +107,44 @@ def find_quotes_in_document(article: Article, doc: AnnotatedDocument, *, model: 
             )
         )
     return quotes
+
+
+def _kind(
+    text: str,
+    span: QuoteSpan,
+    paragraph: tuple[int, int],
+    tokens: list[Token],
+    *,
+    had_speaker: bool,
+    previous_kind: Optional[QuoteKind],
+    previous_close: Optional[int],
+    quoted: list[tuple[int, int]],
+) -> QuoteKind:
+    """A span's kind: its own words first, then how the reporter's sentence uses it.
+
+    A short span that nobody is said to speak is a term or scare quote (a name), unless the words
+    before it say somebody said it ("used the term", "chanted", "calls people") or it is
+    coordinated with a quote just before ("“Miss Piggy” and “Miss Housekeeping”"). Inside another
+    quote the rules give no speaker, so only the words before it decide. A headline's short
+    quotes are the headline's report of somebody's words ("Lula accuses Israel of ‘genocide’").
+    """
+    lo, hi = paragraph
+    if is_stage_direction(span.text):
+        return "name"
+    headline = in_headline(text, lo, hi, quoted)
+    naming = _named(text, span.open_mark) or named_as_term(text, span.open_mark, lo)
+    kind = classify_text(span.text, tokens, naming_cue=naming, headline=headline)
+    if kind == "name" and not naming and gives_a_name(text, span.open_mark, lo):
+        kind = "fragment"
+    if kind == "name" or len(words_of(span.text)) > _SCARE_QUOTE_MAX_WORDS:
+        return kind
+    if span.depth == 0 and had_speaker:
+        return kind
+    if previous_kind is not None and coordinated(text, span.open_mark, previous_close):
+        return previous_kind
+    if said_as_words(text, span.open_mark, lo, characterising=span.depth == 0):
+        return kind
+    return "name"
 
 
 def _named(text: str, open_mark: int) -> bool:

@@ -37,3 +37,14 @@ def test_title_needs_two_capitalised_words_and_no_sentence_end() -> None:
 def test_clause_detection_inside_a_lower_case_quote() -> None:
     assert has_clause("dispatched our combatants, and what we have experienced is miraculous")
     assert not has_clause("flames of bloody battles")
+
+
+def test_title_keeps_the_sentences_full_stop_but_not_two_sentences() -> None:
+    assert is_title("State of the Union.")
+    assert not is_title("The Donald. Big Daddy.")
+    assert not is_title("Thank You!")
+
+
+def test_in_a_headline_title_case_says_nothing() -> None:
+    assert classify_text("We Are All Equal") == "name"
+    assert classify_text("We Are All Equal", headline=True) == "speech"

@@ -89,3 +89,21 @@ def test_paragraphs_are_lines_or_blank_line_blocks() -> None:
     assert paragraphs("One.\n\nTwo.\n") == [(0, 4), (6, 10)]
     wrapped = "A long sentence that\nwraps here and\ncontinues.\n\nSecond block that\nalso wraps and\nends.\n"
     assert len(paragraphs(wrapped)) == 2
+
+
+def test_unclosed_quote_ends_where_the_next_sentence_opens_a_quote() -> None:
+    text = "“They help us with prayers and deeds. “This is a church with its people,” the president said.\n“Next.”"
+    spans = find_spans(text)
+    assert [(s.text, s.depth, s.continued) for s in spans] == [
+        ("They help us with prayers and deeds.", 0, False),
+        ("This is a church with its people,", 0, False),
+        ("Next.", 0, False),
+    ]
+
+
+def test_unclosed_quote_is_cut_before_its_attribution_not_at_a_participle() -> None:
+    assert texts('Mr Bruni said: "The pope used the term, suggested by his interviewer, to mean a truce.') == [
+        "The pope used the term, suggested by his interviewer, to mean a truce."
+    ]
+    assert texts('"We will stay in the city, said Ms Ortiz on Monday.') == ["We will stay in the city,"]
+    assert texts('"We will stay in the city, she said on Monday.') == ["We will stay in the city,"]

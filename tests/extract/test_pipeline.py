@@ -56,3 +56,48 @@ def test_plain_string_input(stanza_engine) -> None:  # type: ignore[no-untyped-d
         "said",
         "after",
     )
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    from tests.extract.handmade import document
+
+    from quotes.extract.pipeline import find_quotes_in_document
+
+    return [(q.text, q.kind) for q in find_quotes_in_document(Article(id="t", text=text), document(text))]
+
+
+def test_a_term_somebody_used_is_a_fragment_and_one_nobody_used_a_name() -> None:
+    text = "The bishop used the term “white flag” in his reply.\nThe paper avoided the word “truce” all week."
+    assert _kinds(text) == [("white flag", "fragment"), ("truce", "name")]
+
+
+def test_coordinated_short_quotes_share_their_kind() -> None:
+    text = "Protesters chanted “No cuts” and “Not here” outside the hall."
+    assert _kinds(text) == [("No cuts", "fragment"), ("Not here", "fragment")]
+
+
+def test_a_scare_quote_inside_a_quote_is_a_name() -> None:
+    text = "“We stand with the good side, and they put us on one footing and call it ‘talks’,” the minister wrote."
+    assert _kinds(text) == [
+        ("We stand with the good side, and they put us on one footing and call it ‘talks’,", "speech"),
+        ("talks", "name"),
+    ]
+
+
+def test_stage_directions_and_nicknames_are_names() -> None:
+    text = '"HOST: Can I ask you one more thing?\n\n"(CROSSTALK.)\n\nThe mayor answered with the nickname "Sleepy Sam." for his rival.'
+    kinds = dict(_kinds(text))
+    assert kinds["(CROSSTALK.)"] == "name"
+    assert kinds["Sleepy Sam."] == "name"
+
+
+def test_a_title_cased_headline_quote_is_no_title() -> None:
+    text = "Mayor Tells Rivals At Summit: ‘We Are All Equal’\nThe mayor of Leeds spoke on Friday."
+    assert _kinds(text) == [("We Are All Equal", "speech")]
+    text = "The mayor spoke on the show “Leeds Today” on Friday."
+    assert _kinds(text) == [("Leeds Today", "name")]
+
+
+def test_a_name_somebody_gave_is_his_words() -> None:
+    text = "Mr Hale called his opponent “Little Tony” at the rally.\nShe joined a movement called “Forward Together” in 2019."
+    assert _kinds(text) == [("Little Tony", "fragment"), ("Forward Together", "name")]
