@@ -48,3 +48,18 @@ def test_a_press_secretary_is_a_person_not_an_outlet() -> None:
 
 def test_a_party_tag_between_commas_is_not_the_speaker() -> None:
     assert speaker("“The veto will stand,” Senator Dan Rowe, R-Ohio, said on Tuesday.") == "Dan Rowe"
+
+
+PRONOUN_THROUGH_EPITHET = [
+    # the pronoun's antecedent is a description that fits a person named before
+    ("Pope Leo arrived on Monday. Mayor Omar Haddad greeted him at the airport. The 70-year-old pope was asked about the war. “Peace is possible,” he said.",
+     "Leo"),
+    # an epithet with the name in apposition is that person
+    ("Finance Minister Omar Haddad spoke first. The Prime Minister, Karl Ode, then issued a statement in which he called the plan “a fair deal”.",
+     "Karl Ode"),
+]
+
+
+@pytest.mark.parametrize("text, expected", PRONOUN_THROUGH_EPITHET)
+def test_a_pronoun_finds_its_antecedent_through_an_epithet(text: str, expected: str) -> None:
+    assert speaker(text) == expected
