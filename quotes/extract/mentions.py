@@ -132,6 +132,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 i = epithet.last
                 continue
         i += 1
+    mentions = _split_headline_names(view, mentions, ents)
     for m in mentions:
         m.possessive = m.last < n and tokens[m.last].text in {"'s", "’s", "'", "’"}
     referents = _referents(view, mentions, ents)
@@ -206,6 +207,50 @@ def _is_date(text: str) -> bool:
 def _possessive(text: str) -> bool:
     """A token that carries its possessive ending glued on ("India’s", "Francis'")."""
     return len(text) > 2 and (text[-2:].lower() in {"'s", "’s"} or text[-1] in "'’")
+
+
+HEADLINE_CAPITALS = 0.7
+"""Share of capitalised words from which a line is a title-case headline ("Ramaphosa Challenges
+US Influence"): running text stays well under it even when it lists names, since every sentence
+carries verbs, articles and prepositions in lower case."""
+HEADLINE_MIN_WORDS = 3
+
+
+def _headline_paragraphs(view: TextView) -> set[int]:
+    """Paragraphs written in title case (headlines, section heads), where capitals do not mark names."""
+    words: dict[int, list[bool]] = {}
+    for i, tok in enumerate(view.tokens):
+        if tok.text[:1].isalpha():
+            words.setdefault(view.paragraph_of[i], []).append(_is_cap(tok.text))
+    return {p for p, caps in words.items() if len(caps) >= HEADLINE_MIN_WORDS and sum(caps) >= HEADLINE_CAPITALS * len(caps)}
+
+
+def _split_headline_names(view: TextView, mentions: list[Mention], ents: dict[int, str]) -> list[Mention]:
+    """In a title-case headline a run of capitals is names and ordinary words together ("Chris
+    Christie Calls Hillary Clinton"): keep only the parts the article's running text names."""
+    headlines = _headline_paragraphs(view)
+    if not headlines:
+        return mentions
+    body_keys = {m.name_key for m in mentions if m.kind == "name" and view.paragraph_of[m.first] not in headlines}
+    body_words = {w for key in body_keys for w in key}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind != "name" or view.paragraph_of[m.first] not in headlines or len(m.name_key) < 2 or m.name_key in body_keys:
+            out.append(m)
+            continue
+        a = m.first
+        while a < m.last:
+            for b in range(m.last, a, -1):
+                key = name_key(_POSSESSIVE_END.sub("", view.doc.text[view.tokens[a].start : view.tokens[b - 1].end]))
+                if key and (key in body_keys or (len(key) == 1 and key[0] in body_words)):
+                    part = _name_mention(view, a, b, ents)
+                    if part is not None:
+                        out.append(part)
+                    a = b
+                    break
+            else:
+                a += 1
+    return out
 
 
 OWNED_ROLE_WORDS = 3

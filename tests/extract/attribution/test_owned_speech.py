@@ -63,3 +63,12 @@ PRONOUN_THROUGH_EPITHET = [
 @pytest.mark.parametrize("text, expected", PRONOUN_THROUGH_EPITHET)
 def test_a_pronoun_finds_its_antecedent_through_an_epithet(text: str, expected: str) -> None:
     assert speaker(text) == expected
+
+
+def test_a_title_case_headline_keeps_only_the_names_the_text_uses() -> None:
+    text = ("Ana Ruiz Rejects Port Deal Over Jobs\n\n"
+            "Mayor Ana Ruiz said on Monday the deal was “dead on arrival”.\n\n"
+            "“We will fight it,” Ruiz told reporters.")
+    ctx, spans = context(text)
+    assert [r.name for r in ctx.mentions.referents if r.person] == ["Ana Ruiz"]
+    assert [a.speaker for s, a, _ in attribute_all(ctx, spans)] == ["Ana Ruiz", "Ana Ruiz"]
