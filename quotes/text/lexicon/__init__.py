@@ -225,6 +225,14 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
 recent remarks calling for Ukraine to “raise the white flag”"), unless a verb takes the whole
 phrase as its object ("Katz condemned Lula's remarks as “shameful”": the verb's subject speaks)."""
 
+OBJECT_CUES: frozenset[str] = frozenset(
+    """tell ask urge thank assure warn accuse criticize criticise condemn praise hail congratulate
+    welcome dismiss slam blast denounce laud applaud commend quote call describe label dub brand
+    term characterize characterise answer""".split()
+)
+"""Reporting lemmas whose object right after them is the person spoken to or about ("told The
+Times", "asked the Pope", "accused Kim"), not the speaker as in "said Kim"."""
+
 OWNER_DETERMINERS: frozenset[str] = frozenset("the his her their its those these that this".split())
 """Words before a speech noun that leave its owner to the context ("condemned his remarks as …")."""
 
