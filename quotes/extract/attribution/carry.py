@@ -25,9 +25,6 @@ INTRODUCED = CONTINUATION * 0.8
 CONTINUATION_GAP = 2
 """Paragraphs a continued speaker carries over: a speech quoted over a few paragraphs with one
 line of narration between."""
-COLON_INTRO_SENTENCES = 2
-"""Sentences back from an introduction ending in a colon ("The key quotes from his address
-follow:") where the person it is about is named: the introduction and the sentence before."""
 _DECIDING = frozenset({"after", "before", "parse", "according-to"})
 
 
@@ -55,29 +52,9 @@ def introduced(ctx: AttributionContext, span: QuoteSpan) -> Optional[Attribution
         return None
     subject = ctx.sentence_subject(view.sentence_bounds[view.sentence_of[rng[-1]]][0])
     speaker = resolve(ctx, subject) if subject is not None else None
-    if (subject is None or speaker is None) and ctx.tokens[rng[-1]].text == ":":
-        # "The key quotes from his address follow:" — a colon hands the quotes below to the
-        # person the introduction is about
-        person = _person_before(ctx, rng[-1])
-        if person is not None:
-            return Attribution(person, person, None, "continuation", INTRODUCED, True)
     if subject is None or speaker is None:
         return None
     return Attribution(speaker, subject.text, None, "continuation", INTRODUCED, True)
-
-
-def _person_before(ctx: AttributionContext, colon: int) -> Optional[str]:
-    """The person last named within :data:`COLON_INTRO_SENTENCES` sentences before token ``colon``."""
-    here = ctx.view.sentence_of[colon]
-    for m in reversed(ctx.mentions.mentions):
-        if m.first >= colon or m.referent is None:
-            continue
-        if here - ctx.view.sentence_of[m.first] > COLON_INTRO_SENTENCES:
-            return None
-        ref = ctx.mentions.referents[m.referent]
-        if ref.person:
-            return ref.name
-    return None
 
 
 def pending(span: QuoteSpan, attribution: Attribution, following: list[tuple[QuoteSpan, Attribution]]) -> Attribution:

@@ -74,15 +74,6 @@ def test_a_title_case_headline_keeps_only_the_names_the_text_uses() -> None:
     assert [a.speaker for s, a, _ in attribute_all(ctx, spans)] == ["Ana Ruiz", "Ana Ruiz"]
 
 
-def test_an_introduction_ending_in_a_colon_hands_the_quotes_below_to_its_person() -> None:
-    text = ("President Karl Ode asked voters on Sunday to back the new budget.\n\n"
-            "The key passages of his address follow:\n\n"
-            "“This is a hard winter for every family.”\n\n"
-            "“We will get through it together.”")
-    ctx, spans = context(text)
-    assert [a.speaker for s, a, _ in attribute_all(ctx, spans)] == ["Karl Ode", "Karl Ode"]
-
-
 def test_the_ranker_marks_the_person_spoken_to() -> None:
     from quotes.extract.attribution.ranker import _Article, options_for
 
