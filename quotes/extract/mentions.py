@@ -209,20 +209,20 @@ def _possessive(text: str) -> bool:
     return len(text) > 2 and (text[-2:].lower() in {"'s", "’s"} or text[-1] in "'’")
 
 
-HEADLINE_CAPITALS = 0.7
-"""Share of capitalised words from which a line is a title-case headline ("Ramaphosa Challenges
-US Influence"): running text stays well under it even when it lists names, since every sentence
-carries verbs, articles and prepositions in lower case."""
 HEADLINE_MIN_WORDS = 3
+"""Content words a line needs before it can be read as a headline."""
 
 
 def _headline_paragraphs(view: TextView) -> set[int]:
-    """Paragraphs written in title case (headlines, section heads), where capitals do not mark names."""
+    """Paragraphs written in title case (headlines, section heads: "Ramaphosa Challenges US
+    Influence"), where capitals do not mark names: every content word is capitalised. Running
+    text always has a content word in lower case ("Brazil's President Lula spoke in Addis Ababa")."""
     words: dict[int, list[bool]] = {}
     for i, tok in enumerate(view.tokens):
-        if tok.text[:1].isalpha():
+        low = tok.text.lower()
+        if tok.text[:1].isalpha() and low not in FUNCTION_WORDS and low not in NAME_PARTICLES:
             words.setdefault(view.paragraph_of[i], []).append(_is_cap(tok.text))
-    return {p for p, caps in words.items() if len(caps) >= HEADLINE_MIN_WORDS and sum(caps) >= HEADLINE_CAPITALS * len(caps)}
+    return {p for p, caps in words.items() if len(caps) >= HEADLINE_MIN_WORDS and all(caps)}
 
 
 def _split_headline_names(view: TextView, mentions: list[Mention], ents: dict[int, str]) -> list[Mention]:
