@@ -6,8 +6,8 @@ usage: python tools/train_ranker.py [--shared ../shared] [--engines spacy,spacy-
 
 * Articles are annotated once per engine and cached (``--cache``, default ``/tmp/quotes-ranker-cache``)
   as ``ENGINE-SPLIT.pkl`` (a dict: file stem → ``AnnotatedDocument.model_dump()``). ``spacy-bare``
-  is the spaCy annotation with its POS, parse and NER layers removed: the tokenizer-only path
-  that offline Stanza users get, so one model serves both.
+  is the spaCy annotation with its POS, parse and NER layers removed, and ``stanza`` the
+  offline default engine's own tokenizer-only output: one model serves parsed and bare documents.
 * Every quote matched to a gold quote with a scored speaker (not ``*``) gives one example per
   option (:func:`quotes.extract.attribution.ranker.options_for`), labelled by the scorer's own
   speaker test (:func:`quotes.evaluate.speaker_right`).
@@ -175,7 +175,7 @@ def choose_threshold(rows: list[tuple[str, list[dict[str, float]], list[bool], b
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--engines", default="spacy,spacy-bare")
+    ap.add_argument("--engines", default="spacy,spacy-bare,stanza")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/quotes-ranker-cache"))
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()

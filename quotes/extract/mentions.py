@@ -37,6 +37,9 @@ from quotes.text.lexicon import (
 MentionKind = Literal["name", "pronoun", "epithet"]
 
 _POSSESSIVE_END = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
+_PERSON_ROLES = ROLE_WORDS - MEDIA_WORDS - {"editor", "correspondent", "reporter", "journalist", "columnist", "chief", "head", "source", "sources"}
+"""Role words that make descriptors a person's title ("White House press secretary"), not an
+outlet's description (a newspaper's "editor" or "correspondent" still relays others' words)."""
 _DESCRIPTOR_ADJECTIVES = frozenset("state state-run state-owned official former deputy chief top senior acting then".split())
 
 
@@ -112,6 +115,11 @@ def find_mentions(view: TextView) -> MentionIndex:
             continue
         run_end = _name_run(view, i)
         if run_end > i:
+            owned = _owned_role(view, i, run_end)
+            if owned is not None:
+                mentions.append(owned)
+                i = owned.last
+                continue
             mention = _name_mention(view, i, run_end, ents)
             if mention is not None:
                 mentions.append(mention)
@@ -124,6 +132,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 i = epithet.last
                 continue
         i += 1
+    mentions = _split_headline_names(view, mentions, ents)
     for m in mentions:
         m.possessive = m.last < n and tokens[m.last].text in {"'s", "’s", "'", "’"}
     referents = _referents(view, mentions, ents)
@@ -198,6 +207,81 @@ def _is_date(text: str) -> bool:
 def _possessive(text: str) -> bool:
     """A token that carries its possessive ending glued on ("India’s", "Francis'")."""
     return len(text) > 2 and (text[-2:].lower() in {"'s", "’s"} or text[-1] in "'’")
+
+
+HEADLINE_MIN_WORDS = 3
+"""Content words a line needs before it can be read as a headline."""
+
+
+def _headline_paragraphs(view: TextView) -> set[int]:
+    """Paragraphs written in title case (headlines, section heads: "Ramaphosa Challenges US
+    Influence"), where capitals do not mark names: every content word is capitalised. Running
+    text always has a content word in lower case ("Brazil's President Lula spoke in Addis Ababa")."""
+    words: dict[int, list[bool]] = {}
+    for i, tok in enumerate(view.tokens):
+        low = tok.text.lower()
+        if tok.text[:1].isalpha() and low not in FUNCTION_WORDS and low not in NAME_PARTICLES:
+            words.setdefault(view.paragraph_of[i], []).append(_is_cap(tok.text))
+    return {p for p, caps in words.items() if len(caps) >= HEADLINE_MIN_WORDS and all(caps)}
+
+
+def _split_headline_names(view: TextView, mentions: list[Mention], ents: dict[int, str]) -> list[Mention]:
+    """In a title-case headline a run of capitals is names and ordinary words together ("Chris
+    Christie Calls Hillary Clinton"): keep only the parts the article's running text names."""
+    headlines = _headline_paragraphs(view)
+    if not headlines:
+        return mentions
+    body_keys = {m.name_key for m in mentions if m.kind == "name" and view.paragraph_of[m.first] not in headlines}
+    body_words = {w for key in body_keys for w in key}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind != "name" or view.paragraph_of[m.first] not in headlines or len(m.name_key) < 2 or m.name_key in body_keys:
+            out.append(m)
+            continue
+        a = m.first
+        while a < m.last:
+            for b in range(m.last, a, -1):
+                key = name_key(_POSSESSIVE_END.sub("", view.doc.text[view.tokens[a].start : view.tokens[b - 1].end]))
+                if key and (key in body_keys or (len(key) == 1 and key[0] in body_words)):
+                    part = _name_mention(view, a, b, ents)
+                    if part is not None:
+                        out.append(part)
+                    a = b
+                    break
+            else:
+                a += 1
+    return out
+
+
+OWNED_ROLE_WORDS = 3
+"""Words a role may take after a possessive name: "Brazil's president", "Russia's deputy foreign minister"."""
+
+
+def _owned_role(view: TextView, first: int, last: int) -> Optional[Mention]:
+    """"Brazil's president", "the company's chief executive" with no name after the role: an
+    epithet for the role's holder (the name before the possessive only qualifies it)."""
+    tokens = view.tokens
+    k = last
+    if k < len(tokens) and tokens[k].text in {"'s", "’s", "'", "’"}:
+        k += 1
+    elif not _possessive(tokens[last - 1].text):
+        return None
+    roles: list[str] = []
+    end = k
+    while end < len(tokens) and end - k < OWNED_ROLE_WORDS and view.outside(end) and tokens[end].text.isalpha() and tokens[end].text.islower():
+        word = tokens[end].text
+        if word in FUNCTION_WORDS or reporting_lemma(word) is not None:
+            break
+        roles.append(word)
+        end += 1
+    while roles and roles[-1] not in ROLE_WORDS:
+        roles.pop()
+        end -= 1
+    if not roles or (end < len(tokens) and _is_cap(tokens[end].text)):
+        return None  # no role, or "Brazil's president Lula": the name mention carries the title
+    owner = [w.removesuffix("'s").removesuffix("’s").strip("'’").lower() for w in (tokens[t].text for t in range(first, last))]
+    descriptors = frozenset(w for w in owner + roles if w)
+    return _mention(view, first, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
 
 
 def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -> Optional[Mention]:
@@ -315,8 +399,11 @@ def _epithet(view: TextView, i: int) -> Optional[Mention]:
 
 
 def is_media(descriptors: frozenset[str] | set[str]) -> bool:
-    """Descriptor words that mark a news outlet: "state media", "KCNA news agency" (not "intelligence agency")."""
+    """Descriptor words that mark a news outlet: "state media", "KCNA news agency" (not "intelligence
+    agency", nor a "press secretary": a role word makes the words a person's title)."""
     words = set(descriptors) & MEDIA_WORDS
+    if set(descriptors) & _PERSON_ROLES:
+        return False
     if words - {"agency", "agencies", "paper", "network", "channel", "daily", "wire"}:
         return True
     return bool(words) and bool(set(descriptors) & {"news", "press", "state", "state-run", "wire"})

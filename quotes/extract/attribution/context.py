@@ -7,14 +7,33 @@ it, except for :attr:`AttributionContext.history`, which the driver appends to a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
 from quotes.extract.textview import TextView
-from quotes.text.lexicon import AUX_AND_ADVERBS, AUTHOR_VERBS, DOCUMENT_WORDS, PREPOSITIONS, reporting_lemma
+from quotes.text.lexicon import (
+    AUX_AND_ADVERBS,
+    AUTHOR_VERBS,
+    DOCUMENT_WORDS,
+    FUNCTION_WORDS,
+    OWNER_DETERMINERS,
+    PREPOSITIONS,
+    SPEECH_NOUNS,
+    reporting_lemma,
+)
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention, MentionIndex
+
+
+PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\.?\)?$")
+"""A US politician's party and state between commas ("McConnell, R-Ky., said"): an aside about the
+name before it, never a name itself."""
+
+
+SPEECH_NOUN_MODIFIERS = 2
+"""Adjectives that may stand between a speech noun's owner and the noun ("Francis' recent public remarks")."""
 
 
 @dataclass
@@ -49,6 +68,11 @@ class AttributionContext:
                     lemma = reporting_lemma(tok.text, ambiguous=True)
                     if lemma and tok.text[:1].islower() and self.subject_left(i) is not None:
                         self.cues[i] = lemma
+        for i, tok in enumerate(self.tokens):
+            # "Lula's remarks", "Francis' recent remarks": a speech noun with an owner is a cue
+            # whatever its part of speech (its subject is resolved by subject_of_cue)
+            if self.cues[i] is None and tok.text.lower() in SPEECH_NOUNS and view.outside(i) and self.speech_owner(i) is not None:
+                self.cues[i] = tok.text.lower()
         self.authors = self.document_authors()
         if not view.doc.has("ner"):
             self._mark_speaking_people()
@@ -129,14 +153,73 @@ class AttributionContext:
             inner = self.mentions.ending_at.get(comma)
             if inner is not None:
                 m = self.mentions.mentions[inner]
-                if m.kind == "name" and m.first == k + 1:
+                if m.kind == "name" and m.first == k + 1 and not PARTY_TAG.match(m.text):
                     return m
             outer = self.mentions.ending_at.get(k)
             return self.mentions.mentions[outer] if outer is not None else None
         return None
 
+    def speech_noun_start(self, c: int) -> Optional[int]:
+        """First token of the noun phrase a speech noun at ``c`` heads ("Lula's remarks",
+        "the Pope's recent comments", "his words"), or None when ``c`` is no owned speech noun."""
+        if self.tokens[c].text.lower() not in SPEECH_NOUNS:
+            return None
+        lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]
+        j = c - 1
+        for _ in range(SPEECH_NOUN_MODIFIERS):
+            word = self.tokens[j].text if j >= lo else ""
+            if not (word.isalpha() and word.islower() and word not in FUNCTION_WORDS and self.cues[j] is None):
+                break
+            j -= 1  # "recent", "earlier", "controversial"
+        if j < lo:
+            return None
+        if self.tokens[j].text.lower() in OWNER_DETERMINERS:
+            return j
+        found = self.mentions.ending_at.get(j + 1)
+        if found is None and self.tokens[j].text in {"'s", "’s", "'", "’"}:
+            found = self.mentions.ending_at.get(j)
+        if found is None:
+            return None
+        mention = self.mentions.mentions[found]
+        if not (mention.possessive or mention.text[-1:] in "'’s" and self.tokens[mention.last - 1].text[-2:].lower() in {"'s", "’s"}
+                or self.tokens[mention.last - 1].text[-1:] in "'’"):
+            return None
+        first = mention.first
+        if first - 1 >= lo and self.tokens[first - 1].text.lower() == "the":
+            first -= 1
+        return first
+
+    def speech_owner(self, c: int) -> Optional[Mention]:
+        """The owner of the speech noun at ``c`` ("Lula" of "Lula's remarks"), or None."""
+        start = self.speech_noun_start(c)
+        if start is None:
+            return None
+        k = start + 1 if self.tokens[start].text.lower() == "the" else start
+        found = self.mentions.starting_at.get(k)
+        return self.mentions.mentions[found] if found is not None else None
+
+    def governing_verb(self, c: int) -> Optional[int]:
+        """The reporting verb whose object is the speech-noun phrase at ``c`` ("condemned Lula's
+        remarks as", "called the minister's words"), or None."""
+        start = self.speech_noun_start(c)
+        if start is None:
+            return None
+        lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]
+        j = self.skip_left(start - 1, lo)
+        if j >= lo and self.cues[j] and self.cues[j] != "according to" and self.tokens[j].text.lower() not in SPEECH_NOUNS:
+            return j
+        return None
+
     def subject_of_cue(self, c: int, depth: int = 0) -> Optional[Mention]:
-        """Subject of the reporting verb at ``c``; participles and coordinated verbs inherit theirs."""
+        """Subject of the reporting verb at ``c``; participles and coordinated verbs inherit theirs.
+        An owned speech noun's subject is its owner, or the subject of the verb it is the object of."""
+        if self.tokens[c].text.lower() in SPEECH_NOUNS and depth <= 3:
+            verb = self.governing_verb(c)
+            if verb is not None:
+                return self.subject_of_cue(verb, depth + 1)
+            owner = self.speech_owner(c)
+            if owner is not None:
+                return owner
         found = self.subject_left(c)
         if found is not None or depth > 3:
             return found
@@ -147,8 +230,11 @@ class AttributionContext:
         )
         if not inherits:
             return None
+        if c - 1 >= lo and self.cues[c - 1] and self.tokens[c - 1].text.lower() in SPEECH_NOUNS:
+            return self.subject_of_cue(c - 1, depth + 1)  # "Francis' remarks calling for …"
         for k in range(c - 1, lo - 1, -1):
-            if self.cues[k] and self.cues[k] != "according to":
+            # a participle inherits a verb's subject, never a speech noun's owner
+            if self.cues[k] and self.cues[k] != "according to" and self.tokens[k].text.lower() not in SPEECH_NOUNS:
                 return self.subject_of_cue(k, depth + 1) or self.document_subject(k)
         # the sentence's subject: "Kim, on Friday, hosted … and expressed"
         subject = self.sentence_subject(lo)

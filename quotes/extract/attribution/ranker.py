@@ -35,7 +35,7 @@ from quotes.extract.attribution.driver import CONFIDENCE, Proposal
 from quotes.extract.attribution.resolve import resolve
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
-from quotes.text.lexicon import AUX_AND_ADVERBS, PERSON_PRONOUNS, PLACE_NAMES, PREPOSITIONS
+from quotes.text.lexicon import AUX_AND_ADVERBS, OBJECT_CUES, PERSON_PRONOUNS, PLACE_NAMES, PREPOSITIONS
 
 __all__ = ["MODEL_PATH", "Option", "SpeakerModel", "options_for", "rank"]
 
@@ -272,7 +272,9 @@ def _mention_features(
     if k < len(tokens) and ctx.cues[k] and ctx.cues[k] != "according to":
         f["subject_of_cue"] = 1.0
     j = m.first - 1
-    if (j >= 0 and ctx.cues[j] and ctx.cues[j] != "according to") or (m.first >= 2 and ctx.cues[m.first - 2] == "according to"):
+    if j >= 0 and ctx.cues[j] in OBJECT_CUES:
+        f["object_of_cue"] = 1.0  # "told The Epoch Times", "asked the Pope": the hearer
+    elif (j >= 0 and ctx.cues[j] and ctx.cues[j] != "according to") or (m.first >= 2 and ctx.cues[m.first - 2] == "according to"):
         f["after_cue"] = 1.0
     if ctx.salient(m):
         f["salient"] = 1.0

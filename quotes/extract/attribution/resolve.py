@@ -34,6 +34,36 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
             return person.name
         return next((a.speaker for _, a in reversed(ctx.history) if a.speaker), None)
     # epithet: the person mentioned before whose titles fit best, the most recent on a tie
+    titled = titled_referent(ctx, mention)
+    if titled is not None:
+        return titled.name
+    if mention.descriptors & {"<office>", "<organisation>"}:
+        return mention.name  # "the Fair Work Ombudsman said", "the university council said"
+    if mention.descriptors & UNNAMED_ROLES:
+        return None  # "the spokeswoman": someone new, not the last person named
+    # "Angela Merkel arrived … the chancellor told reporters", "the 45-year-old said":
+    # a description refers back to the person last named
+    ref = recent_person(ctx, mention.start, within_sentences=3, mention=mention)
+    return ref.name if ref is not None else None
+
+
+def appositive_referent(ctx: AttributionContext, mention: Mention) -> Optional[Referent]:
+    """The person an epithet names in apposition: "The Israeli Prime Minister, Benjamin Netanyahu, …"."""
+    k = mention.last
+    if k >= len(ctx.tokens) or ctx.tokens[k].text != ",":
+        return None
+    found = ctx.mentions.starting_at.get(k + 1)
+    if found is None:
+        return None
+    name = ctx.mentions.mentions[found]
+    if name.kind != "name" or name.referent is None or not ctx.mentions.referents[name.referent].person:
+        return None
+    return ctx.mentions.referents[name.referent]
+
+
+def titled_referent(ctx: AttributionContext, mention: Mention) -> Optional[Referent]:
+    """The person named before an epithet whose titles fit it best ("the 87-year-old pope" →
+    Pope Francis), the most recent on a tie; None when no title fits."""
     best: tuple[int, int, Optional[Referent]] = (0, -1, None)
     for ref in ctx.mentions.referents:
         if not ref.person:
@@ -44,16 +74,8 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
         score = descriptor_match(mention.descriptors, ref)
         if (score, last) > best[:2]:
             best = (score, last, ref)
-    if best[2] is not None and best[0] >= 1:
-        return best[2].name
-    if mention.descriptors & {"<office>", "<organisation>"}:
-        return mention.name  # "the Fair Work Ombudsman said", "the university council said"
-    if mention.descriptors & UNNAMED_ROLES:
-        return None  # "the spokeswoman": someone new, not the last person named
-    # "Angela Merkel arrived … the chancellor told reporters", "the 45-year-old said":
-    # a description refers back to the person last named
-    ref = recent_person(ctx, mention.start, within_sentences=3, mention=mention)
-    return ref.name if ref is not None else None
+    return best[2] if best[2] is not None and best[0] >= 1 else None
+
 
 def antecedent(ctx: AttributionContext, pronoun: Mention) -> Optional[Referent]:
     """The person "he"/"she" refers to: the last person of that gender named before it,
@@ -61,12 +83,18 @@ def antecedent(ctx: AttributionContext, pronoun: Mention) -> Optional[Referent]:
     gender = "f" if pronoun.text.lower() == "she" else "m"
     fallback: Optional[tuple[Referent, int]] = None
     for m in reversed(ctx.mentions.mentions):
-        if m.start >= pronoun.start or m.referent is None or m.possessive:
+        if m.start >= pronoun.start or m.possessive:
+            continue
+        # "The 87-year-old pope was asked …: “…,” he said": a title that fits a person named before
+        titled = None
+        if m.kind == "epithet" and m.referent is None:
+            titled = appositive_referent(ctx, m) or titled_referent(ctx, m)
+        if m.referent is None and titled is None:
             continue
         sentence = ctx.view.sentence_of[m.first]
         if fallback is not None and fallback[1] - sentence > 1:
             break
-        ref = ctx.mentions.referents[m.referent]
+        ref = titled if titled is not None else ctx.mentions.referents[m.referent]
         if not ref.person or (ref.gender and ref.gender != gender):
             continue
         if ctx.salient(m):

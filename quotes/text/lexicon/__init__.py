@@ -214,6 +214,28 @@ def reporting_lemma(word: str, lemma: str | None = None, *, ambiguous: bool = Fa
         return None
     return found
 
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """remark remarks comment comments word words statement statements claim claims call calls
+    appeal appeals warning warnings message messages tweet tweets post posts speech speeches
+    assertion assertions accusation accusations criticism pledge pledges promise promises vow vows
+    threat threats answer answers response reply replies demand demands plea pleas description
+    characterization characterisation suggestion suggestions""".split()
+)
+"""Nouns of something said: their owner is the speaker of the words they introduce ("Francis'
+recent remarks calling for Ukraine to “raise the white flag”"), unless a verb takes the whole
+phrase as its object ("Katz condemned Lula's remarks as “shameful”": the verb's subject speaks)."""
+
+OBJECT_CUES: frozenset[str] = frozenset(
+    """tell ask urge thank assure warn accuse criticize criticise condemn praise hail congratulate
+    welcome dismiss slam blast denounce laud applaud commend quote call describe label dub brand
+    term characterize characterise answer""".split()
+)
+"""Reporting lemmas whose object right after them is the person spoken to or about ("told The
+Times", "asked the Pope", "accused Kim"), not the speaker as in "said Kim"."""
+
+OWNER_DETERMINERS: frozenset[str] = frozenset("the his her their its those these that this".split())
+"""Words before a speech noun that leave its owner to the context ("condemned his remarks as …")."""
+
 AUTHOR_VERBS: frozenset[str] = frozenset("sent wrote issued delivered released signed addressed penned".split())
 """Verbs that make their subject the author of a document ("Putin sent a letter")."""
 
