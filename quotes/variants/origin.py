@@ -74,6 +74,8 @@ MIN_STEM = 4
 MAX_AFFIX = 3
 """At most this many letters added or changed at either end for two words to be forms of one
 (``-s``, ``-ed``, ``-ing``, ``un-``, ``dis-``)."""
+MAX_JOIN = 6
+"""Longest run of words joined into one ("D.P.R.K." is four tokens)."""
 CANDIDATES = 6
 """Passages aligned word by word per quote: the ones sharing the most content weight with it."""
 _EXACT, _NEAR, _MISMATCH, _GAP = 2, 1, -1, -1
@@ -147,20 +149,25 @@ def forms_of_one_word(a: str, b: str) -> bool:
 
 
 def join_splits(keys: Sequence[str], other: set[str]) -> tuple[list[str], list[tuple[int, int]]]:
-    """Join two adjacent keys whose concatenation is a key of the other text; with the span of
-    original indexes each new key covers.
+    """Join a run of adjacent keys whose concatenation is a key of the other text ("fully proved"
+    / "fully-proved", "D.P.R.K." / "DPRK"); with the span of original indexes each new key covers.
 
     >>> join_splits(["fully", "proved", "it"], {"fullyproved"})
     (['fullyproved', 'it'], [(0, 2), (2, 3)])
+    >>> join_splits(["the", "d", "p", "r", "k"], {"dprk"})[0]
+    ['the', 'dprk']
     """
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(keys):
-        if i + 1 < len(keys) and keys[i] not in other and keys[i] + keys[i + 1] in other:
-            out.append(keys[i] + keys[i + 1])
-            spans.append((i, i + 2))
-            i += 2
+        j = 0
+        if keys[i] not in other:
+            j = next((j for j in range(min(len(keys), i + MAX_JOIN), i + 1, -1) if "".join(keys[i:j]) in other), 0)
+        if j:
+            out.append("".join(keys[i:j]))
+            spans.append((i, j))
+            i = j
         else:
             out.append(keys[i])
             spans.append((i, i + 1))
@@ -254,6 +261,7 @@ class SourceIndex:
                 df.update({k for k, t in zip(r.keys[first:last], r.tokens[first:last]) if is_content_word(t.word)})
         self.df = df
         self._n = len(self.passages)
+        self._sets: dict[int, frozenset[str]] = {}
 
     @property
     def speakers(self) -> set[str]:
@@ -273,6 +281,13 @@ class SourceIndex:
     def keys(self, p: Passage) -> tuple[str, ...]:
         return self.prepared[p.source].keys[p.first : p.last]
 
+    def key_set(self, p: Passage) -> frozenset[str]:
+        """The passage's distinct keys (computed once)."""
+        got = self._sets.get(id(p))
+        if got is None:
+            got = self._sets[id(p)] = frozenset(self.keys(p))
+        return got
+
     def best(self, quote: str, *, accept: Optional[Callable[[Passage], bool]] = None) -> Optional[Evidence]:
         """The best stretch of the (accepted) passages for ``quote`` with its origin-rule verdict,
         or ``None`` when no passage shares a content word with it."""
@@ -289,7 +304,7 @@ class SourceIndex:
         for i, p in enumerate(self.passages):
             if accept is not None and not accept(p):
                 continue
-            present = set(self.keys(p))
+            present = self.key_set(p)
             w = sum(v for k, v in wanted.items() if k in present)
             if w > 0:
                 scored.append((w, i))

@@ -42,14 +42,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Optional, Union
 
 from quotes.models import DiffOp, DriftReason, Quote, VerifyResult
+from quotes.text.names import name_tokens
 from quotes.variants.compare import compare, find_run, prepare
 from quotes.variants.identity import matches
-from quotes.variants.origin import MIN_ALIGNED, Evidence, Passage, SourceIndex
+from quotes.variants.origin import MIN_ALIGNED, Evidence, Passage, SourceIndex, join_splits
 
 __all__ = ["verify", "verify_quote", "origin_confidence", "CONFIDENCE_INTERCEPT", "CONFIDENCE_SLOPE", "NO_CANDIDATE_CONFIDENCE"]
 
-CONFIDENCE_INTERCEPT = -8.1424
-CONFIDENCE_SLOPE = 9.0243
+CONFIDENCE_INTERCEPT = -8.1662
+CONFIDENCE_SLOPE = 9.0482
 """P(the passage is the quote's origin) = 1 / (1 + exp(-(INTERCEPT + SLOPE * coverage))), with
 ``coverage`` the origin rule's share of the quote's content weight aligned in order. Fitted by
 ``tools/calibrate_verify.py`` on the train split (L2-regularised logistic regression); refit
@@ -109,6 +110,7 @@ class _Checker:
         self.starts = {name: [p.start for p in ps] for name, ps in self.by_source.items()}
         self.labels = self.index.speakers
         self.labelled_sources = {p.source for p in self.index.passages if p.speaker is not None}
+        self.texts = self.index.texts
 
     def passage_at(self, source: str, offset: int) -> Optional[Passage]:
         ps = self.by_source.get(source, [])
@@ -122,17 +124,22 @@ class _Checker:
 
         ``speaker`` (``--speaker``): only that speaker's turns. Otherwise the turns of the quote's
         own speaker when the sources have turns of that person, else every passage. A source
-        without turn labels (one speaker's remarks) is always searched: nothing in it says whose
-        words they are not."""
-        if not self.labels:
-            return None, ""
+        without turn labels (one speaker's remarks) is searched unless it is one of several
+        named after people (``debates-clinton.txt``, ``debates-trump.txt``) and not after this one."""
         name = speaker or quote_speaker
-        mine = {lab for lab in self.labels if name and matches(name, lab)}
-        if not speaker and not mine:
+        if not name:
             return None, ""
-        labelled = self.labelled_sources
-        where = f"turns of {', '.join(sorted(mine))}" if mine else f"no turns of {speaker} in the sources"
-        return (lambda p: p.speaker in mine or (p.source not in labelled)), where
+        mine = {lab for lab in self.labels if matches(name, lab)}
+        unlabelled = set(self.texts) - self.labelled_sources
+        surname = name_tokens(name)[-1:]
+        named = {s for s in unlabelled if surname and surname[0] in _file_words(s)} if len(self.texts) > 1 else set()
+        if not speaker and not mine and not named:
+            return None, ""  # nothing says whose words are where: every passage
+        plain = named or unlabelled
+        parts = [f"turns of {', '.join(sorted(mine))}" if mine else (f"no turns of {speaker} in the sources" if speaker and self.labels else "")]
+        if named:
+            parts.append(", ".join(sorted(named)))
+        return (lambda p: p.speaker in mine or p.source in plain), "; ".join(x for x in parts if x)
 
     def verbatim(self, text: str, accept: Optional[Accept]) -> Optional[tuple[Passage, int, int]]:
         core = " ".join(text.strip(_EDGE_PUNCT).split())
@@ -154,20 +161,38 @@ class _Checker:
         return None
 
     def orthographic(self, text: str, accept: Optional[Accept]) -> Optional[tuple[Passage, int, int]]:
+        """The quote's keys as one unbroken run of a passage's (words split or joined by a hyphen
+        or dots on one side only are joined first)."""
         keys = prepare(text).keys
         if not keys:
             return None
         for p in self.index.passages:
             if accept is not None and not accept(p):
                 continue
-            at = find_run(self.index.keys(p), keys)
-            if at >= 0:
-                toks = self.index.prepared[p.source].tokens
-                return p, toks[p.first + at].start, toks[p.first + at + len(keys) - 1].end
+            present = self.index.key_set(p)
+            if keys[0] not in present and keys[-1] not in present and len(keys) > 1:
+                continue  # a run starts and ends with the quote's first and last words, one of them unsplit
+            pkeys = self.index.keys(p)
+            at, n = find_run(pkeys, keys), len(keys)
+            if at < 0:
+                joined, spans = join_splits(pkeys, set(keys))
+                qjoined, _ = join_splits(keys, set(pkeys))
+                k = find_run(joined, qjoined)
+                if k < 0:
+                    continue
+                at, n = spans[k][0], spans[k + len(qjoined) - 1][1] - spans[k][0]
+            toks = self.index.prepared[p.source].tokens
+            return p, toks[p.first + at].start, toks[p.first + at + n - 1].end
         return None
 
     def text(self, p: Passage) -> str:
         return self.index.texts[p.source]
+
+
+def _file_words(name: str) -> set[str]:
+    """The words of a source's file name: ``debates/2016-debates-trump.txt`` → {"2016", "debates", "trump"}."""
+    base = re.split(r"[\\/]", name)[-1].rsplit(".", 1)[0]
+    return {w for w in re.split(r"[^a-z0-9]+", base.lower()) if w}
 
 
 def _as_quote(q: Union[Quote, str]) -> Quote:

@@ -86,6 +86,9 @@ def test_short_quotes_need_an_exact_match() -> None:
     assert verify_quote(TOWN_HALL, "Twice.").status == "verbatim"
     assert verify_quote(TOWN_HALL, "TWICE").status == "orthographic"
     assert verify_quote(TOWN_HALL, "her").status == "not_found"  # not inside "there"
+    # a short quote written with a hyphen the transcript does not have is still orthographic
+    r = verify_quote(TOWN_HALL, q("job-training program", "Whitfield"))
+    assert (r.status, r.source_text) == ("orthographic", "job training program")
 
 
 def test_speaker_checks_only_that_speakers_turns() -> None:
@@ -144,3 +147,18 @@ def test_empty_inputs() -> None:
     assert verify("Some original text.", []) == []
     assert verify_quote("Some original text.", "…").status == "not_found"
     assert verify_quote("", "anything at all").status == "not_found"
+
+
+def test_one_file_per_speaker_is_searched_for_that_speaker() -> None:
+    # the layout of a transcript reduced to one file per speaker, one turn a line
+    reyes = "== 2024-10-03 ==\nI will bring the steel plant back to Dayton.\n== 2024-10-17 ==\nWe will cut the property tax in half."
+    whitfield = "== 2024-10-03 ==\nWe will cut the property tax in half, she says. She said that in 2020."
+    sources = [("debates-reyes.txt", reyes), ("debates-whitfield.txt", whitfield)]
+    r, w, nobody = verify(sources, [q("We will cut the property tax in half.", "Maria Reyes"),
+                                    q("She said that in 2020.", "Tom Whitfield"),
+                                    q("She said that in 2020.", "Maria Reyes")])
+    assert (r.status, r.source, r.source_section) == ("verbatim", "debates-reyes.txt", "2024-10-17")
+    assert (w.status, w.source) == ("verbatim", "debates-whitfield.txt")
+    assert nobody.status == "not_found"  # in a file, but not in hers
+    # a quote of someone no file is named after is looked for everywhere
+    assert verify(sources, [q("She said that in 2020.", "Lena Park")])[0].source == "debates-whitfield.txt"
