@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from quotes.text.normalize import is_content_word
-from quotes.text.turns import Turn, split_turns
+from quotes.text.turns import split_turns
 from quotes.variants.compare import PreparedText, prepare
 
 __all__ = [
