@@ -38,10 +38,11 @@ Kaine"): four words; a longer run of capitals before a colon is a headline or a 
 MIN_PLAIN_LABEL_REPEATS = 2
 """A label in ordinary case with no title ("Clinton:") counts only when it opens this many lines."""
 
-# "TRUMP:", "MR. TRUMP:", "THE PRESIDENT:", "Q:", "O'REILLY:"; the colon is followed by the words
-_CAPS_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'\u2019\- ]{0,40}?[A-Z.]|[A-Z])[ \t]*:[ \t]+(?=\S)")
+# "TRUMP:", "MR. TRUMP:", "THE PRESIDENT:", "Q:", "O'REILLY:"; the colon is followed by the words,
+# or ends the line (the words on the lines below)
+_CAPS_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'\u2019\- ]{0,40}?[A-Z.]|[A-Z])[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)")
 # "Mr. Trump:", "Sen. Kaine:", "Clinton:", "Donald Trump:"
-_NAME_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w'\u2019\-]*\.?)(?:[ \t]+[A-Z][\w'\u2019\-]*\.?){0,3})[ \t]*:[ \t]+(?=\S)")
+_NAME_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w'\u2019\-]*\.?)(?:[ \t]+[A-Z][\w'\u2019\-]*\.?){0,3})[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)")
 _SECTION = re.compile(r"[ \t]*={2,}[ \t]*(.*?)[ \t]*={2,}[ \t]*$")
 
 
@@ -165,11 +166,14 @@ def _labelled_turns(text: str, lines: list[tuple[int, int]], labels: list[Option
             continue
         if hit is not None:
             close()
-            cur = [s + hit[1], _rstrip_end(text, s + hit[1], e), hit[0]]
+            begin = min(s + hit[1], e)
+            cur = [begin, _rstrip_end(text, begin, e), hit[0]]
         elif line.strip():
             if cur is None:  # words before the first label: a heading or an introduction
                 cur = [s + len(line) - len(line.lstrip()), _rstrip_end(text, s, e), None]
             else:
+                if cur[1] <= cur[0]:  # a label alone on its line: the words start here
+                    cur[0] = s + len(line) - len(line.lstrip())
                 cur[1] = _rstrip_end(text, s, e)
     close()
     return turns

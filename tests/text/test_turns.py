@@ -57,3 +57,8 @@ def test_unlabelled_text_is_cut_into_passages() -> None:
     paragraphs = "The minister spoke\nat length.\n\nShe then left."
     assert [t for _, _, t in texts(paragraphs)] == ["The minister spoke\nat length.", "She then left."]
     assert split_turns("") == []
+
+
+def test_a_label_alone_on_its_line() -> None:
+    text = "HOLT:\nGood evening from Hofstra.\nCLINTON:\nThank you.\nIt is good to be here."
+    assert texts(text) == [("HOLT", None, "Good evening from Hofstra."), ("CLINTON", None, "Thank you.\nIt is good to be here.")]
