@@ -165,3 +165,12 @@ class VerifyResult(BaseModel):
     source_text: Optional[str] = None
     diff: list[DiffOp] = Field(default_factory=list)
     reasons: list[DriftReason] = Field(default_factory=list)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0,
+                              description="Calibrated probability that the status is right (see quotes.variants.verify).")
+    source: Optional[str] = Field(default=None, description="Name of the source (file) the match or the candidate is in.")
+    source_speaker: Optional[str] = Field(default=None, description="The turn label of the matching passage (TRUMP, Mr. Trump), when the source has turns.")
+    source_section: Optional[str] = Field(default=None, description="The `== ... ==` section of the source the passage is in (a debate's date).")
+    evidence: str = Field(default="", description="The origin rule's verdict in words: what was aligned, or why the best candidate was rejected.")
+    candidate_start: Optional[int] = Field(default=None, description="not_found: the best candidate stretch of the source (offsets), for a user to look at.")
+    candidate_end: Optional[int] = None
+    candidate_text: Optional[str] = None

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Optional
+from pathlib import Path
+from typing import Optional, Union
 
 from quotes.errors import InputError, describe_failure
 from quotes.io.inputs import (
@@ -216,23 +217,61 @@ def align_paths(
 
 
 def verify_paths(
-    source: str,
+    source: Union[str, Sequence[str]],
     paths: Sequence[str],
     *,
     speaker: Optional[str] = None,
+    min_confidence: Optional[float] = None,
     engine: str = "stanza",
     models_dir: Optional[str] = None,
     workers: int = 1,
     on_error: Optional[OnError] = None,
 ) -> list[VerifyResult]:
-    """``quotes verify SOURCE PATH...``: check every quote of ``paths`` against the text in ``source``.
+    """``quotes verify SOURCE... -- PATH...``: check every quote of ``paths`` against the sources.
 
-    Quotes of kind ``name`` are not checked; ``speaker`` keeps the quotes of that person.
+    ``source``: one path or several; a directory stands for its ``.txt``/``.md`` files. Each
+    result names the source its match (or best candidate) is in, as the path was given.
+    Quotes of kind ``name`` are not checked; ``speaker`` keeps the quotes of that person and
+    checks them only against that person's turns (sources with turn labels, see
+    :mod:`quotes.text.turns`); ``min_confidence``: see :func:`quotes.variants.verify.verify`.
+    A source that cannot be read is an error (raised even with ``on_error``: without its
+    sources nothing can be checked).
+
+    >>> [r.status for r in verify_paths("seeds/003_009268604145ada5.txt", ["fixtures/align/found_sample.jsonl"], speaker="Putin")]
+    ['verbatim', 'not_found', 'verbatim', 'verbatim']
     """
-    source_text = read_text_file(source, on_note=getattr(on_error, "note", None))
+    note = getattr(on_error, "note", None)
+    texts = [(name, read_text_file(name, on_note=note)) for name in source_files([source] if isinstance(source, str) else source)]
     quotes = read_inputs(paths, engine=engine, models_dir=models_dir, workers=workers, on_error=on_error).quotes
     wanted = [q for q in quotes if q.kind != "name" and (speaker is None or matches(speaker, q.speaker))]
-    return verify(source_text, wanted)
+    return verify(texts, wanted, speaker=speaker, min_confidence=min_confidence)
+
+
+SOURCE_SUFFIXES = (".txt", ".md")
+"""Files of a source directory that are read as sources (transcripts, statements)."""
+
+
+def source_files(sources: Sequence[str]) -> list[str]:
+    """The source files ``sources`` name: files as given, directories as their text files (sorted).
+
+    >>> source_files(["seeds/004_e767feebfdfeb732.txt"])
+    ['seeds/004_e767feebfdfeb732.txt']
+
+    Raises :class:`InputError` for a directory without text files or an empty list.
+    """
+    out: list[str] = []
+    for s in sources:
+        p = Path(s)
+        if s != "-" and p.is_dir():
+            found = sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() in SOURCE_SUFFIXES)
+            if not found:
+                raise InputError("no .txt or .md source files in this directory; give transcript files or a folder of them", s)
+            out.extend(found)
+        else:
+            out.append(s)
+    if not out:
+        raise InputError("no source given; name the transcript or statement to check the quotes against")
+    return out
 
 
 def report_error(on_error: Optional[OnError], error: InputError) -> None:

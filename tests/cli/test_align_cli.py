@@ -1,4 +1,4 @@
-"""``quotes align`` and ``quotes verify`` on the command line."""
+"""``quotes align`` on the command line (``quotes verify``: test_verify_cli.py)."""
 
 from __future__ import annotations
 
@@ -101,35 +101,6 @@ def test_missing_store(quotes_cli: Run, tmp_path: Path, error_lines) -> None:  #
     result = quotes_cli("align", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 1
     assert "quotes index" in error_lines(result)[0]
-
-
-def test_verify_against_the_original(quotes_cli: Run, align_fixtures: Path, seeds_dir: Path, error_lines) -> None:  # type: ignore[no-untyped-def]
-    source = seeds_dir / "003_009268604145ada5.txt"
-    result = quotes_cli("verify", str(source), str(align_fixtures / "found_sample.jsonl"), "--format", "jsonl")
-    assert result.exit_code == 0
-    assert error_lines(result) == []
-    out = rows(result)
-    assert len(out) == 9  # the name is not checked
-    by_text = {r["quote"]["text"]: r for r in out}
-    assert by_text["heroic"]["status"] == "verbatim"
-    drift = by_text["This was evidenced by the valiant involvement of DPRK troops in liberating the Kursk region from Ukrainian forces,"]
-    assert drift["status"] == "drift" and drift["diff"]
-    assert by_text["advance nonstop"]["status"] == "not_found"
-
-
-def test_verify_table(quotes_cli: Run, align_fixtures: Path, seeds_dir: Path) -> None:
-    source = seeds_dir / "003_009268604145ada5.txt"
-    result = quotes_cli("verify", str(source), str(align_fixtures / "found_sample.jsonl"), "--format", "table", "--speaker", "Putin")
-    assert result.exit_code == 0
-    last = result.stdout.splitlines()[-1]
-    assert last == "4 quotes checked: 3 verbatim, 1 drift"
-
-
-def test_verify_missing_source(quotes_cli: Run, align_fixtures: Path, error_lines) -> None:  # type: ignore[no-untyped-def]
-    result = quotes_cli("verify", "no-such-statement.txt", str(align_fixtures / "found_sample.jsonl"))
-    assert result.exit_code == 1
-    (line,) = error_lines(result)
-    assert "no-such-statement.txt" in line
 
 
 @pytest.mark.slow
