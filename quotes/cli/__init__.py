@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from quotes.cli import align, eval, find, index, models, report  # noqa: F401 - they register their commands
+from quotes.cli import align, eval, find, index, models, report, verify  # noqa: F401 - they register their commands
 from quotes.cli.app import app
 
 __all__ = ["app", "main"]

@@ -1,14 +1,12 @@
-"""``quotes align PATH...`` and ``quotes verify SOURCE ARTICLES...``.
+"""``quotes align PATH...`` (``quotes verify``: :mod:`quotes.cli.verify`).
 
     quotes find seeds/ --format jsonl > found.jsonl      # parse once ...
     quotes align found.jsonl                             # ... align many times
     quotes align seeds/ --speaker Putin --format json    # or straight from articles
     quotes align --db quotes.db                          # the groups of a quote store
-    quotes verify statement.txt seeds/002_*.txt          # each quote against the original
 
-Both take articles (as ``quotes find`` does) or the JSONL ``quotes find`` wrote. Library:
-:func:`quotes.run.pipeline.align_paths`, :func:`~quotes.store.db.align_store` and
-:func:`~quotes.run.pipeline.verify_paths`. Each bad input or line is one line on stderr
+It takes articles (as ``quotes find`` does) or the JSONL ``quotes find`` wrote. Library:
+:func:`quotes.run.pipeline.align_paths` and :func:`~quotes.store.db.align_store`. Each bad input or line is one line on stderr
 (``quotes: found.jsonl:7: ...``) and the rest is still used. Exit status: 0 all inputs read,
 1 some input failed, 2 the language engine or the semantic model requested with
 ``--semantic`` is not available.
@@ -35,8 +33,8 @@ from quotes.cli.options import (
     format_for,
 )
 from quotes.io.output import write_quotes
-from quotes.io.tables import use_color, write_group_table, write_verify_table
-from quotes.run.pipeline import align_paths, verify_paths
+from quotes.io.tables import use_color, write_group_table
+from quotes.run.pipeline import align_paths
 from quotes.store.db import align_store
 
 QUOTE_INPUTS = 'JSONL written by `quotes find`, or articles (.txt, .md, .jsonl of {"id", "text"}), directories, - for stdin.'
@@ -78,30 +76,4 @@ def align_command(
             write_quotes(alignment.groups, "json", sys.stdout)
         else:
             write_quotes(alignment.rows(), out_format.value, sys.stdout)
-    failures.exit()
-
-
-@app.command("verify")
-def verify_command(
-    source: Annotated[str, typer.Argument(metavar="SOURCE", help="The original text: a transcript or official statement (a text file, or - for stdin).")],
-    paths: Annotated[list[str], typer.Argument(metavar="ARTICLES", help=QUOTE_INPUTS)],
-    speaker: SpeakerOption = None,
-    fmt: FormatOption = None,
-    engine: EngineOption = Engine.stanza,
-    models_dir: ModelsDirOption = None,
-    workers: WorkersOption = 1,
-) -> None:
-    """Check every quote of the articles against the original text.
-
-    Each quote is found verbatim, found with orthographic differences, found with drift (the diff source → quote and the reasons), or not found. Quotes of kind name (titles, scare quotes) are skipped.
-    """
-    out_format = format_for(fmt)
-    failures = Failures()
-    with exit_on_error():
-        results = verify_paths(source, paths, speaker=speaker, engine=engine.value, models_dir=models_dir,
-                               workers=workers, on_error=failures)
-        if out_format == OutputFormat.table:
-            write_verify_table(results, sys.stdout, color=use_color(sys.stdout))
-        else:
-            write_quotes(results, out_format.value, sys.stdout)
     failures.exit()

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-import quotes.cli.verify  # noqa: F401 - registers the command (see /tmp/notes/verify.md: quotes/cli/__init__.py should import it)
 
 Run = Callable[..., Result]
 
