@@ -270,24 +270,45 @@ def write_group_table(groups: Sequence[QuoteGroup], stream: TextIO, *, color: bo
 
 
 def write_verify_table(results: Sequence[VerifyResult], stream: TextIO, *, color: bool) -> None:
-    """One block per quote: status, where it is from, the quote with its differences from the
-    source, the reasons; then one summary line."""
+    """One block per quote: status, where it is from, the calibrated confidence, the quote with
+    its differences from the source, the reasons, the source's turn and section (and which source,
+    when there are several); for ``not_found`` the closest passage and why it was rejected; then
+    one summary line."""
     console = _console(terminal_width(), color)
     counts: dict[str, int] = {}
     out: list[str] = []
+    several_sources = len({r.source for r in results}) > 1  # one source needs no naming on every block
     for r in results:
         counts[r.status] = counts.get(r.status, 0) + 1
         q = r.quote
         where = f"{q.article}#{q.index}" if q.article else ""
         style = _STYLE["drift" if r.status in ("drift", "not_found") else "label"]
-        out += _lines(console, Text.assemble("  ", (f"{r.status:<12}", style), f"  {where}  {q.speaker or '-'}"), wrap=False)
+        head = Text.assemble("  ", (f"{r.status:<12}", style), f"  {where}  {q.speaker or '-'}  conf {r.confidence:.2f}")
+        out += _lines(console, head, wrap=False)
         text = diff_markup(r.diff) if r.status == "drift" else Text(" ".join(q.text.split()))
         out += _lines(console, Padding(text, (0, 0, 0, 4)))
         for reason in r.reasons:
             out += _lines(console, Padding(_reason(reason.code, reason.detail), (0, 0, 0, 4)))
+        origin = _verify_origin(r, name_source=several_sources)
+        if origin:
+            out += _lines(console, Padding(Text(origin, style=_STYLE["label"]), (0, 0, 0, 4)))
+        if r.status == "not_found" and r.candidate_text:
+            closest = f"closest: \u201c{shorten(' '.join(r.candidate_text.split()), 200)}\u201d"
+            out += _lines(console, Padding(Text(closest, style=_STYLE["dim"]), (0, 0, 0, 4)))
+        if r.status == "not_found" and r.evidence:
+            out += _lines(console, Padding(Text(f"· {r.evidence}", style=_STYLE["label"]), (0, 0, 0, 4)))
     summary = ", ".join(f"{counts[s]} {s.replace('_', ' ')}" for s in ("verbatim", "orthographic", "drift", "not_found") if s in counts)
     out.append(f"{len(results)} quote{'s' if len(results) != 1 else ''} checked: {summary or 'none'}")
     stream.write("\n".join(out) + "\n")
+
+
+def _verify_origin(r: VerifyResult, *, name_source: bool) -> str:
+    """Where the matched (or closest) passage is: ``in SOURCE, turn SPEAKER, section SECTION``
+    (the source only when ``name_source``); empty when there is nothing to say."""
+    parts = [f"in {r.source}" if r.source and name_source else "",
+             f"turn {r.source_speaker}" if r.source_speaker else "",
+             f"section {r.source_section}" if r.source_section else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def write_hits_table(hits: Sequence["SearchHit"], stream: TextIO) -> None:

@@ -106,20 +106,46 @@ def test_verify_table_blocks_and_summary(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("COLUMNS", "80")
     q = quote("bbc", "We will never give up", "Linda Ortiz", 3)
     results = [
-        VerifyResult(quote=q, status="verbatim", score=1.0),
-        VerifyResult(quote=q.model_copy(update={"index": 4}), status="drift", score=0.8,
+        VerifyResult(quote=q, status="verbatim", score=1.0, source="debate.txt"),  # one source: not named on each block
+        VerifyResult(quote=q.model_copy(update={"index": 4}), status="drift", score=0.8, source="debate.txt",
                      diff=[DiffOp(op="equal", a="We will", b="We will"), DiffOp(op="replace", a="always", b="never"), DiffOp(op="equal", a="give up", b="give up")],
                      reasons=[DriftReason(code="negation", detail="negation added: never")]),
     ]
     out = io.StringIO()
     write_verify_table(results, out, color=False)
     assert out.getvalue().splitlines() == [
-        "  verbatim      bbc#3  Linda Ortiz",
+        "  verbatim      bbc#3  Linda Ortiz  conf 1.00",
         "    We will never give up",
-        "  drift         bbc#4  Linda Ortiz",
+        "  drift         bbc#4  Linda Ortiz  conf 1.00",
         "    We will [-always-]{+never+} give up",
         "    ↳ negation: negation added: never",
         "2 quotes checked: 1 verbatim, 1 drift",
+    ]
+
+
+def test_verify_table_says_where_and_how_sure(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    q = quote("bbc", "We will always win the war", "Linda Ortiz", 3)
+    results = [
+        VerifyResult(quote=q, status="drift", score=0.8, confidence=0.87, source="debate.txt",
+                     source_speaker="ORTIZ", source_section="October 9, 2016",
+                     diff=[DiffOp(op="equal", a="We will", b="We will"), DiffOp(op="insert", a="", b="always"),
+                           DiffOp(op="equal", a="win the war", b="win the war")]),
+        VerifyResult(quote=q.model_copy(update={"index": 4}), status="not_found", score=0.4, confidence=0.91,
+                     source="rally.txt", candidate_text="we will win the\nelection", evidence="2 of 4 content words aligned"),
+    ]
+    out = io.StringIO()
+    write_verify_table(results, out, color=False)
+    assert out.getvalue().splitlines() == [
+        "  drift         bbc#3  Linda Ortiz  conf 0.87",
+        "    We will {+always+} win the war",
+        "    in debate.txt, turn ORTIZ, section October 9, 2016",
+        "  not_found     bbc#4  Linda Ortiz  conf 0.91",
+        "    We will always win the war",
+        "    in rally.txt",
+        "    closest: \u201cwe will win the election\u201d",
+        "    · 2 of 4 content words aligned",
+        "2 quotes checked: 1 drift, 1 not found",
     ]
 
 
