@@ -87,7 +87,7 @@ def find_quotes_in_document(article: Article, doc: AnnotatedDocument, *, model: 
             quoted=marked.get(span.paragraph, []),
         )
         kinds.append(kind)
-        if kind == "name" or span.depth > 0:
+        if kind == "name":
             attribution = Attribution()
         quotes.append(
             Quote(

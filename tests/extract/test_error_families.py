@@ -110,6 +110,21 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Karoline Leavitt",
         "according-to",
     ),
+    # quotes inside quotes
+    (
+        "nested, the outer words name the speaker",
+        "Vatican spokesman Matteo Bruni spoke to reporters on Saturday.\n“Pope Francis told the crowd: ‘Negotiation is never a surrender,’ and he meant it,” Bruni said.",
+        "Negotiation is never",
+        "Francis",
+        "nested",
+    ),
+    (
+        "nested, read out by the outer speaker",
+        "Pat Caddell spoke on the radio on Sunday.\n“Here is the question we asked: ‘Do you trust the candidate on health matters?’ The answers surprised us,” Caddell said.",
+        "Do you trust",
+        "Pat Caddell",
+        "outer",
+    ),
     (
         "signature",
         "Readers wrote in after the debate.\n“He makes simple blanket statements about people.” ― Pamela Padilla",

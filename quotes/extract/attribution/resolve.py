@@ -77,9 +77,10 @@ def titled_referent(ctx: AttributionContext, mention: Mention) -> Optional[Refer
     return best[2] if best[2] is not None and best[0] >= 1 else None
 
 
-def antecedent(ctx: AttributionContext, pronoun: Mention) -> Optional[Referent]:
+def antecedent(ctx: AttributionContext, pronoun: Mention, exclude: Optional[str] = None) -> Optional[Referent]:
     """The person "he"/"she" refers to: the last person of that gender named before it,
-    preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt)."""
+    preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt). ``exclude`` is a
+    person the pronoun cannot be: inside someone's quote "he" is never the speaker (who says "I")."""
     gender = "f" if pronoun.text.lower() == "she" else "m"
     fallback: Optional[tuple[Referent, int]] = None
     for m in reversed(ctx.mentions.mentions):
@@ -95,7 +96,7 @@ def antecedent(ctx: AttributionContext, pronoun: Mention) -> Optional[Referent]:
         if fallback is not None and fallback[1] - sentence > 1:
             break
         ref = titled if titled is not None else ctx.mentions.referents[m.referent]
-        if not ref.person or (ref.gender and ref.gender != gender):
+        if not ref.person or (ref.gender and ref.gender != gender) or (exclude is not None and ref.name == exclude):
             continue
         if ctx.salient(m):
             return ref
