@@ -391,8 +391,8 @@ def _epithet(view: TextView, i: int) -> Optional[Mention]:
                 end = continue_end
             descriptors = frozenset(w for w in words if w and w not in {"the", "'s"})
             return _mention(view, i, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
-        if w in FUNCTION_WORDS or not (w.isalpha() or "-" in w):
-            return None
+        if w in FUNCTION_WORDS or not (w.replace(".", "").isalpha() or "-" in w):
+            return None  # "the U.S. embassy" reads on: an abbreviation is a word
         words.append(w)
         j += 1
     return None

@@ -110,6 +110,21 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Karoline Leavitt",
         "according-to",
     ),
+    # institutions as speakers
+    (
+        "embassy",
+        "President Cyril Ramaphosa opened the summit.\nThe U.S. embassy said in a note that the priorities “run counter to our policy views.”",
+        "run counter",
+        "U.S. embassy",
+        "before",
+    ),
+    (
+        "consulate",
+        "Pilgrims waited at the border on Monday.\n“The road will reopen on Friday,” the consulate said.",
+        "The road",
+        "consulate",
+        "after",
+    ),
     # quotes inside quotes
     (
         "nested, the outer words name the speaker",

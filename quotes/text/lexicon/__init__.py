@@ -110,7 +110,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     """house office ministry council party agency court university company bank group inc ltd corp
     association union committee department government police commission authority foundation
     institute organisation organization federation league club board service services fund
-    parliament assembly senate congress army navy command""".split()
+    parliament assembly senate congress army navy command embassy consulate""".split()
 )
 """Last words of an organisation's name."""
 
