@@ -55,6 +55,9 @@ TITLES: frozenset[str] = frozenset(
 """Words of titles and roles that precede a name and are not part of it."""
 
 HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady mr. mrs. ms. dr. prof.".split())
+SURNAME_HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr mr. mrs. ms. dr.".split())
+"""Honorifics that stand before a surname only, so a role word after one is a surname ("Mr. King");
+"Lord Chancellor" and "Sir" + title are offices."""
 
 ROLE_WORDS: frozenset[str] = frozenset(
     """president leader speaker minister chairman chairwoman chair chairperson secretary ambassador
