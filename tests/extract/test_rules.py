@@ -37,12 +37,16 @@ AFTER = [
     ("“The bridge is safe,” Mayor Tom Reyes told reporters.", "Tom Reyes", "after"),
     ("“The bridge is safe,” according to Tom Reyes, the city engineer.", "Tom Reyes", "according-to"),
     ("“Prices will rise,” the report warned. Anna Berg disagreed.", None, "after"),  # a cue, no person
+    # who passes the words on is not their speaker
+    ("“It is a genocide,” the state channel quoted Luiz Lula da Silva as saying.", "Luiz Lula da Silva", "after"),
+    ("“Either the loss of dignity or a partner,” the Kyiv Independent reported Volodymyr Zelensky said.", "Volodymyr Zelensky", "after"),
 ]
 BEFORE = [
     ("Maria Lopez said: “We will not back down.”", "Maria Lopez", "before"),
     ("Maria Lopez said the strike would go on “as long as it takes.”", "Maria Lopez", "before"),
     ("Maria Lopez told the crowd on Monday that they would “never back down.”", "Maria Lopez", "before"),
     ("Anna Berg smiled: “It was worth it.”", "Anna Berg", "before"),
+    ("The agency quoted Omar Haddad as saying the talks were “close to collapse.”", "Omar Haddad", "before"),
     ("The plan is “a disaster,” and nobody disputes it.", None, None),
 ]
 ACCORDING_TO = [

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from quotes.extract.attribution.context import AttributionContext
+from quotes.text.lexicon import AUX_AND_ADVERBS
 from quotes.extract.attribution.resolve import speaker_of
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
@@ -46,6 +47,43 @@ class Candidate:
     """The speaker itself, for a rule that reads it from words no mention covers (a transcript's "PENCE:")."""
 
 
+_RELAY_CUES = frozenset({"quote", "report", "cite"})
+"""Cues by which an outlet or a person passes on somebody else's words ("quoted Lula as saying",
+"reported Zelensky said"): the person they name is the speaker."""
+
+
+def relayed(ctx: AttributionContext, c: int) -> Optional[Mention]:
+    """The person a relaying cue at ``c`` names as the speaker, or None: "the channel quoted Lula
+    da Silva as saying" → Lula da Silva; "the Kyiv Independent reported (that) Zelensky said" →
+    Zelensky. News writing credits the words to the one who said them, not to who passed them on."""
+    if ctx.cues[c] not in _RELAY_CUES:
+        return None
+    tokens = ctx.tokens
+    k = c + 1
+    if k < len(tokens) and tokens[k].text.lower() == "that":
+        k += 1
+    found = ctx.mentions.starting_at.get(k)
+    if found is None:
+        return None
+    mention = ctx.mentions.mentions[found]
+    if mention.media or mention.possessive:
+        return None
+    j = mention.last
+    if j < len(tokens) and tokens[j].text.lower() == "as" and ctx.cues[c] == "quote":
+        return mention  # quoted X as saying
+    j = ctx_skip_right(ctx, j)
+    if j < len(tokens) and ctx.cues[j] and ctx.cues[j] != "according to" and ctx.view.outside(j):
+        return mention  # reported X said
+    return None
+
+
+def ctx_skip_right(ctx: AttributionContext, j: int) -> int:
+    """First token from ``j`` that is no auxiliary or adverb ("had earlier said")."""
+    while j < len(ctx.tokens) and ctx.tokens[j].text.lower() in AUX_AND_ADVERBS:
+        j += 1
+    return j
+
+
 def after(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     """"Q," X said / "Q," said X / "Q," X told … / "Q," X was quoted as saying (also "Q", according to X)."""
     tokens, view = ctx.tokens, ctx.view
@@ -65,6 +103,9 @@ def after(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         if ctx.cues[c] == "according to":
             m = ctx.mentions.starting_at.get(c + 2)
             return Candidate(ctx.mentions.mentions[m] if m is not None else None, c, "according-to")
+        passed_on = relayed(ctx, c)
+        if passed_on is not None:
+            return Candidate(passed_on, c, "after")
         if c == k and c + 1 < n and (c + 1) in ctx.mentions.starting_at:
             return Candidate(ctx.mentions.mentions[ctx.mentions.starting_at[c + 1]], c, "after")  # said Kim
         subject = ctx.subject_left(c) or ctx.document_subject(c)
@@ -86,7 +127,7 @@ def before(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     for c in range(o - 1, lo - 1, -1):
         if not ctx.cues[c] or ctx.cues[c] == "according to":
             continue
-        subject = ctx.subject_of_cue(c) or ctx.document_subject(c)
+        subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
         if subject is None:
             fallback = fallback or Candidate(None, c, "before")
             continue
@@ -136,7 +177,7 @@ def later(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     seen: Optional[Candidate] = None
     for c in range(ctx.close_token(span), b):
         if ctx.cues[c] and ctx.cues[c] != "according to":
-            subject = ctx.subject_of_cue(c) or ctx.document_subject(c)
+            subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
             if subject is not None and speaker_of(ctx, subject):
                 return Candidate(subject, c, "later")
             seen = seen or Candidate(None, c, "later")
