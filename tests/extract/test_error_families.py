@@ -110,6 +110,21 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Karoline Leavitt",
         "according-to",
     ),
+    # an office in apposition names its holder
+    (
+        "office in apposition, after the quote",
+        "Ukraine's allies met on Monday. “It is shameful,” said the Israeli Foreign Minister, Israel Katz.",
+        "It is shameful",
+        "Israel Katz",
+        "after",
+    ),
+    (
+        "office of a country in apposition",
+        "Ukraine's allies met on Monday. “It is a genocide,” said the president of Brazil, Luiz Lula.",
+        "It is a genocide",
+        "Luiz Lula",
+        "after",
+    ),
     # institutions as speakers
     (
         "embassy",
