@@ -62,6 +62,13 @@ SIGNATURE = [
     ("“Best meal of my life.” — Tom Reyes.", "Tom Reyes", "signature"),
     ("“It was fine.” — Tom Reyes said the rest was not.", None, None),
 ]
+COLON_INTRO = [
+    ("President Volodymyr Zelensky addressed the nation.\nThe key quotes from his address follow:\n“We will work calmly with America.”", "Volodymyr Zelensky", "colon-intro"),
+    ("Maria Lopez spoke at the rally.\nMaria Lopez told the crowd:\n“We will not back down.”", "Maria Lopez", "colon-intro"),
+    ("Omar Haddad:\n“The talks are over.”", "Omar Haddad", "colon-intro"),
+    ("Maria Lopez spoke at the rally.\nThe crowd cheered.\n“We will not back down.”", None, None),  # no colon
+    ("Maria Lopez told the crowd:\nThen the rain came and “nobody” stayed.", None, None),  # the quote does not open the paragraph
+]
 TURN_LABEL = [
     ("Chris Wallace interviewed Mike Pence.\n“WALLACE: Will you attend the debate?”", "Chris Wallace", "turn-label"),
     ("Mike Pence spoke first.\n“MODERATOR: Time is up.”", "Moderator", "turn-label"),
@@ -92,6 +99,11 @@ def test_later(text: str, speaker: Optional[str], method: Optional[str]) -> None
 @pytest.mark.parametrize("text, speaker, method", SIGNATURE)
 def test_signature(text: str, speaker: Optional[str], method: Optional[str]) -> None:
     assert run(rules.signature, text) == (speaker, method)
+
+
+@pytest.mark.parametrize("text, speaker, method", COLON_INTRO)
+def test_colon_intro(text: str, speaker: Optional[str], method: Optional[str]) -> None:
+    assert run(rules.colon_intro, text) == (speaker, method)
 
 
 @pytest.mark.parametrize("text, speaker, method", TURN_LABEL)
@@ -146,7 +158,7 @@ def test_pending_gives_a_quote_the_speaker_named_after_it() -> None:
 
 
 def test_the_driver_tries_rules_in_the_declared_order() -> None:
-    assert [r.name for r in RULES] == ["turn-label", "parse", "after", "before", "according-to", "later", "signature"]
+    assert [r.name for r in RULES] == ["turn-label", "parse", "after", "before", "according-to", "later", "signature", "colon-intro"]
     # both "after" and "before" match; "after" comes first
     ctx, spans = context("Tom Reyes said: “Wait,” said Anna Berg.")
     (span, attribution, proposals), = attribute_all(ctx, spans)

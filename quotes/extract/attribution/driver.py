@@ -13,6 +13,9 @@ rule           conf. pattern
 ``according-to`` 0.8 … "Q" …, according to X, anywhere in the sentence
 ``later``      0.7   a reporting verb later in the quote's sentence
 ``signature``  0.85  "Q" ― Sonya Herridge: a dash and a name closing the paragraph
+``colon-intro`` 0.85 Zelensky told parliament: ¶ "Q" — a paragraph ending in a colon hands the
+                     next one's quote to its speaker (less sure than a cue in the quote's own
+                     sentence, 0.88: the line may introduce a document or a list)
 ============== ===== ==========================================================================
 
 Then, for a quote no rule attributes, carry-over (:mod:`.carry`): ``same-paragraph`` (0.8),
@@ -68,6 +71,7 @@ RULES: tuple[Rule, ...] = (
     Rule("according-to", rules.according_to, 0.8),
     Rule("later", rules.later, 0.7),
     Rule("signature", rules.signature, 0.85),
+    Rule("colon-intro", rules.colon_intro, 0.85),
 )
 """The rules in the order they are tried (the module docstring's table)."""
 CONFIDENCE: dict[str, float] = {rule.name: rule.confidence for rule in RULES}

@@ -21,7 +21,7 @@ from quotes.extract.attribution.resolve import speaker_of
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
 
-__all__ = ["Candidate", "according_to", "after", "before", "later", "parse", "signature", "turn_label"]
+__all__ = ["Candidate", "according_to", "after", "before", "colon_intro", "later", "parse", "relayed", "signature", "turn_label"]
 
 AFTER_WINDOW = 12
 """Tokens after a closing mark searched for the cue: "Q," said the former Leeds midfielder on Sunday (a
@@ -149,6 +149,45 @@ def _colon_intro(ctx: AttributionContext, o: int, lo: int) -> Optional[Candidate
     subject = ctx.subject_of_cue(c - 1)
     if subject is not None and speaker_of(ctx, subject):
         return Candidate(subject, c - 1, "before")
+    return None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+
+
+def colon_intro(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """A paragraph ending in a colon introduces the quote that opens the next one: "Zelensky told
+    parliament:", "The key quotes from his address follow:", "Putin:" → the next paragraph's
+    quote. The speaker is, in turn, the name the line consists of, the subject of its reporting
+    verb, its grammatical subject, or the owner of "his address"."""
+    view, tokens = ctx.view, ctx.tokens
+    own = view.paragraph_tokens(span.paragraph)
+    if not own or ctx.open_token(span) != own[0]:
+        return None
+    before_it = view.paragraph_tokens(span.paragraph - 1)
+    if not before_it:
+        return None
+    colon = before_it[-1]
+    if tokens[colon].text != ":" or not view.outside(colon):
+        return None
+    lo = view.sentence_bounds[view.sentence_of[colon]][0]
+    named = ctx.mentions.ending_at.get(colon)
+    if named is not None and ctx.mentions.mentions[named].first == lo:
+        return Candidate(ctx.mentions.mentions[named], colon, "colon-intro")
+    for c in range(colon - 1, lo - 1, -1):
+        if ctx.cues[c] and ctx.cues[c] != "according to":
+            subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
+            if subject is not None and speaker_of(ctx, subject):
+                return Candidate(subject, c, "colon-intro")
+    subject = ctx.sentence_subject(lo)
+    if subject is not None and speaker_of(ctx, subject):
+        return Candidate(subject, colon, "colon-intro")
+    for i in range(lo, colon):
+        pronoun = _POSSESSIVE_PRONOUNS.get(tokens[i].text.lower())
+        if pronoun is not None and view.outside(i):
+            owner = Mention(first=i, last=i + 1, start=tokens[i].start, end=tokens[i].end, text=pronoun, kind="pronoun")
+            if speaker_of(ctx, owner):
+                return Candidate(owner, colon, "colon-intro")
     return None
 
 
