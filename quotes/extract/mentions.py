@@ -490,7 +490,9 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
             match = next((r for r in referents if _same_full_name(r.key, m.name_key)), None)
         else:
             # "Kim" for "Kim Jong Un", "Merkel" for "Angela Merkel", "Lula" for "Luiz Inacio Lula da Silva"
-            candidates = [r for r in referents if m.name_key[0] in r.key and len(r.key) > 1]
+            # but "Israel" is the country, not "Israel Katz": a place name is a person's name only as a surname
+            word = m.name_key[0]
+            candidates = [r for r in referents if word in r.key and len(r.key) > 1 and (word not in PLACE_NAMES or r.key[-1] == word)]
             # the nearest full mention before this one decides between namesakes
             match = _nearest(candidates, mentions, m) if candidates else next(
                 (r for r in referents if r.key == m.name_key), None

@@ -44,6 +44,14 @@ def test_an_honorific_surname_joins_the_full_name() -> None:
     assert [(r.name, len(r.mentions)) for r in kings] == [("Charlie King", 2)]
 
 
+def test_a_country_is_not_a_person_who_shares_its_name() -> None:
+    from tests.extract.handmade import document
+
+    text = "Foreign Minister Israel Katz spoke first. Israel declared Lula “persona non grata.” Katz agreed."
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    assert sorted(r.name for r in index.referents if "israel" in r.key) == ["Israel", "Israel Katz"]
+
+
 def test_media_needs_a_news_word() -> None:
     assert is_media({"state", "media"})
     assert is_media({"kcna", "news", "agency"})
