@@ -46,6 +46,11 @@ BEFORE = [
     ("Maria Lopez said the strike would go on “as long as it takes.”", "Maria Lopez", "before"),
     ("Maria Lopez told the crowd on Monday that they would “never back down.”", "Maria Lopez", "before"),
     ("Anna Berg smiled: “It was worth it.”", "Anna Berg", "before"),
+    # verbs of using, voicing and characterising words
+    ("Pope Francis used the term “white flag” in his answer.", "Francis", "before"),
+    ("Matteo Bruni said Pope Francis had used the term white flag “to indicate a truce.”", "Matteo Bruni", "before"),
+    ("At the rally Maria Lopez chanted “No more war!”", "Maria Lopez", "before"),
+    ("Professor Laurence Tribe likened the rules to “burning the Constitution.”", "Laurence Tribe", "before"),
     ("The agency quoted Omar Haddad as saying the talks were “close to collapse.”", "Omar Haddad", "before"),
     ("The plan is “a disaster,” and nobody disputes it.", None, None),
 ]

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes.extract.attribution.context import AttributionContext
+from quotes.extract.attribution.context import TERM_NOUN_REACH, AttributionContext
+from quotes.text.lexicon.detection import USING_VERBS
 from quotes.text.lexicon import AUX_AND_ADVERBS
 from quotes.extract.attribution.resolve import speaker_of
 from quotes.extract.marks import QuoteSpan
@@ -127,6 +128,8 @@ def before(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     for c in range(o - 1, lo - 1, -1):
         if not ctx.cues[c] or ctx.cues[c] == "according to":
             continue
+        if _other_term(ctx, c, o):
+            continue
         subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
         if subject is None:
             fallback = fallback or Candidate(None, c, "before")
@@ -191,6 +194,12 @@ def colon_intro(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]
     return None
 
 
+def _other_term(ctx: AttributionContext, c: int, o: int) -> bool:
+    """The cue at ``c`` is a verb of using a term that is not the quote opening at token ``o``:
+    "used the term white flag “to indicate …”" (the term comes right after "the term", or not at all)."""
+    return ctx.cues[c] in USING_VERBS and not 0 < o - c <= TERM_NOUN_REACH + 1
+
+
 def according_to(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     """… "Q" …, according to X (anywhere in the quote's sentence)."""
     o = ctx.open_token(span)
@@ -234,7 +243,7 @@ def parse(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         for _ in range(PARSE_CLIMB):
             if h is None or h < 0 or ctx.view.paragraph_of[h] != span.paragraph:
                 break
-            if ctx.cues[h] and ctx.cues[h] != "according to":
+            if ctx.cues[h] and ctx.cues[h] != "according to" and not _other_term(ctx, h, ctx.open_token(span)):
                 subject = _parse_subject(ctx, h)
                 if subject is not None and speaker_of(ctx, subject):
                     return Candidate(subject, h, "parse")
