@@ -122,3 +122,15 @@ def test_unattributed_nested(text: str, expected: bool) -> None:
 def test_a_nested_quote_nobody_is_said_to_speak_is_a_name() -> None:
     text = "“He would look at me and say, ‘I will win this case,’ and then leave,” she said."
     assert [kind for _, kind in _kinds(text)] == ["speech", "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reports say Trump called the winner “Miss Piggy” and “Miss Housekeeping” back then.", ["fragment", "fragment"]),
+        ("He watches “The Apprentice” and “Celebrity Apprentice” every week.", ["name", "name"]),
+        ("He spoke of “blood and water”, “Operation Sindoor” and more.", ["fragment", "name"]),
+    ],
+)
+def test_a_title_listed_after_a_quoted_title_shares_its_kind(text: str, expected: list[str]) -> None:
+    assert [kind for _, kind in _kinds(text)] == expected
