@@ -75,6 +75,11 @@ of the passage, not a change of one claim."""
 SEMANTIC_DRIFT = 0.45
 """Below this embedding similarity, a pair whose words also mostly differ is labelled drift
 (reason ``wording``) instead of translation."""
+WORDING_MIN_WORDS = 5
+"""The fewest words the shorter rendering needs before ``wording`` drift is read off embeddings:
+a clause of its own (subject, verb, object, with an article or two) is about five words. A
+shorter rendering is a phrase taken out of the sentence; its embedding is far from the sentence's
+because most of the sentence is missing (a truncation), not because what was said changed."""
 
 _MATCH, _MISMATCH, _GAP = 2, -1, -1
 
@@ -525,7 +530,7 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"],
     semantic: Optional[float] = None
     if embedder is not None:
         semantic = round(embedder.similarity(m.window_text, m.b.text), 4)
-    if not reasons and semantic is not None and semantic < SEMANTIC_DRIFT and lexical < 0.5:
+    if not reasons and semantic is not None and semantic < SEMANTIC_DRIFT and lexical < 0.5 and _wording_comparable(m):
         reasons = [
             DriftReason(
                 code="wording",
@@ -546,6 +551,11 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"],
     notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
     notes += [f"not counted as drift: {r.detail} (the editor's gloss names it in the other rendering)" for r in glossed]
     return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff, notes=notes)
+
+
+def _wording_comparable(m: Match) -> bool:
+    """Whether the shorter rendering is long enough for ``wording`` drift (:data:`WORDING_MIN_WORDS`)."""
+    return len(m.b.keys) >= WORDING_MIN_WORDS
 
 
 def _common_words(m: Match) -> frozenset[str]:

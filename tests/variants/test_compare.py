@@ -176,3 +176,23 @@ def test_every_label_says_why() -> None:
 def test_headline_capitals_are_not_names() -> None:
     v = compare("This is one of the most difficult moments in our history", "One of the Hardest Moments in Our History")
     assert "entity" not in [r.code for r in v.reasons]
+
+
+class _FarApart:
+    """An embedder that finds every pair far apart in meaning."""
+
+    def similarity(self, a: str, b: str) -> float:
+        return 0.1
+
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "expected"),
+    [
+        ("We will pursue a calm dialogue with America and all of our partners.", "work calmly", "translation"),
+        ("When you see that you are defeated, you have to have the courage to negotiate", "defeat", "translation"),
+        ("We pursue a calm dialogue with our partners", "our farmers grow apples in the green valley", "drift"),
+    ],
+)
+def test_wording_drift_needs_a_clause(reference: str, variant: str, expected: str) -> None:
+    v = compare(reference, variant, embedder=_FarApart())  # type: ignore[arg-type]
+    assert v.label == expected
