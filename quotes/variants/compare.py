@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from rapidfuzz.distance import Levenshtein
 
-from quotes.variants.drift import Region, drift_reasons, same_notation
+from quotes.variants.drift import ClauseGroup, Region, drift_reasons, same_notation
 from quotes.models import DiffOp, DriftReason, Quote, Variant
 from quotes.text.normalize import STOPWORDS, WordToken, is_content_word, spelling_key, tokens
 from quotes.variants.units import EDITORIAL_RE, GAP_RE, speaker_text, split_gaps
@@ -47,7 +47,7 @@ from quotes.variants.units import EDITORIAL_RE, GAP_RE, speaker_text, split_gaps
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.variants.semantic import Embedder
 
-__all__ = ["compare", "match", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
+__all__ = ["compare", "match", "clause_of", "aligned_clauses", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
 
 HARD_REASONS = frozenset({"negation", "number", "entity", "content_added", "content_cut"})
 """Changes of what was said: they count wherever the renderings can be read word against word."""
@@ -273,6 +273,55 @@ class Match:
     @property
     def window_text(self) -> str:
         return self.a.surface(*self.window)
+
+
+_CLAUSE_BREAK = re.compile(r"[.,;:!?\u2014\u2013]|\s-\s")
+"""Punctuation between two words that ends a clause (a comma, a dash, a sentence end)."""
+
+
+def clause_of(r: PreparedText) -> tuple[int, ...]:
+    """The clause number of each token of ``r``: a new clause starts after clause punctuation.
+
+    >>> clause_of(prepare("We did not order it, but we knew. They went"))
+    (0, 0, 0, 0, 0, 1, 1, 1, 2, 2)
+    """
+    out: list[int] = []
+    k = 0
+    for i, t in enumerate(r.tokens):
+        if i and _CLAUSE_BREAK.search(r.text[r.tokens[i - 1].end : t.start]):
+            k += 1
+        out.append(k)
+    return tuple(out)
+
+
+def aligned_clauses(m: Match) -> list[ClauseGroup]:
+    """The groups of clauses the alignment links: a shared word links a clause of the longer text
+    with one of the shorter text. ``a``: the group's words of the longer text inside the window,
+    ``a_full``: all words of its clauses; ``b``/``b_full``: the shorter text's. A clause that
+    shares no word with the other rendering is in no group: what it says is content added or cut,
+    not a change of a clause the other rendering also has."""
+    ca, cb = clause_of(m.a), clause_of(m.b)
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for tag, i, j in m.steps:
+        if tag == "equal":
+            parent[find(("a", ca[i]))] = find(("b", cb[j]))
+    groups: dict[tuple[str, int], tuple[list[str], list[str], list[str]]] = {}
+    for i, t in enumerate(m.a.tokens):
+        if ("a", ca[i]) in parent:
+            g = groups.setdefault(find(("a", ca[i])), ([], [], []))
+            g[2].append(t.word)
+            if m.window[0] <= i < m.window[1]:
+                g[0].append(t.word)
+    for j, t in enumerate(m.b.tokens):
+        if ("b", cb[j]) in parent:
+            groups.setdefault(find(("b", cb[j])), ([], [], []))[1].append(t.word)
+    return [ClauseGroup(a=tuple(a), b=tuple(b), a_full=tuple(full), b_full=tuple(b)) for a, b, full in groups.values()]
 
 
 def _steps_to_regions(a: PreparedText, b: PreparedText, steps: Sequence[tuple[str, int, int]]) -> list[Region]:
@@ -524,9 +573,12 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"],
     short_words = [t.word for t in m.b.tokens]
     if m.swapped:
         regions = [_flip(r) for r in m.regions]
-        reasons = drift_reasons(regions, short_words, window_words, context=(m.b.words, m.a.words), common=_common_words(m))
+        clauses = [ClauseGroup(a=g.b, b=g.a, a_full=g.b_full, b_full=g.a_full) for g in aligned_clauses(m)]
+        reasons = drift_reasons(regions, short_words, window_words, context=(m.b.words, m.a.words), common=_common_words(m),
+                                clauses=clauses)
     else:
-        reasons = drift_reasons(m.regions, window_words, short_words, context=(m.a.words, m.b.words), common=_common_words(m))
+        reasons = drift_reasons(m.regions, window_words, short_words, context=(m.a.words, m.b.words), common=_common_words(m),
+                                clauses=aligned_clauses(m))
     semantic: Optional[float] = None
     if embedder is not None:
         semantic = round(embedder.similarity(m.window_text, m.b.text), 4)

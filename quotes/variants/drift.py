@@ -51,7 +51,7 @@ from quotes.text.lexicon.variants import (
 )
 from quotes.text.normalize import is_content_word
 
-__all__ = ["Region", "drift_reasons", "same_notation", "QUALIFIERS", "HEDGES", "MODALS"]
+__all__ = ["ClauseGroup", "Region", "drift_reasons", "same_notation", "QUALIFIERS", "HEDGES", "MODALS"]
 
 
 @dataclass
@@ -74,6 +74,17 @@ class Region:
     after: str | None = None
     a_surface: list[str] = field(default_factory=list)
     b_surface: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClauseGroup:
+    """Clauses of two renderings that the alignment links (they share a word): ``a``/``b`` their
+    words inside the compared span, ``a_full``/``b_full`` all words of those clauses."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    a_full: tuple[str, ...]
+    b_full: tuple[str, ...]
 
 
 def _order(words: Sequence[str], names: set[str]) -> list[str]:
@@ -152,6 +163,7 @@ def drift_reasons(
     *,
     context: tuple[Sequence[str], Sequence[str]] = ((), ()),
     common: frozenset[str] = frozenset(),
+    clauses: Sequence[ClauseGroup] | None = None,
 ) -> list[DriftReason]:
     """The drift reasons for a variant whose aligned span of the reference has the words
     ``a_window``, given the changed ``regions`` of the alignment (see the module docstring).
@@ -159,7 +171,9 @@ def drift_reasons(
     An empty list means nothing that changes the claim was found: the variant is then an
     orthographic change, a truncation or a translation. ``common``: words one of the
     renderings writes in lower case inside a sentence; they are no names wherever another
-    rendering capitalises them ("Terror and Talks" / "terror and talks").
+    rendering capitalises them ("Terror and Talks" / "terror and talks"). ``clauses``: the groups
+    of clauses the alignment links (:func:`quotes.variants.compare.aligned_clauses`); negation is
+    compared within each (without them, over the whole span).
     """
     reasons: list[DriftReason] = []
     seen: set[tuple[str, str, str]] = set()
@@ -174,8 +188,13 @@ def drift_reasons(
     words_a, words_b = {*a_window, *context[0]}, {*b_words, *context[1]}
     stems_a = {_name_stem(w) for w in [*a_window, *context[0]]}
     stems_b = {_name_stem(w) for w in [*b_words, *context[1]]}
-    neg_a, neg_b = _negations(a_window), _negations(b_words)
-    if neg_a != neg_b:
+    # polarity is read clause by clause: a negator in a clause the other rendering does not have is
+    # content added or cut, and "will not tolerate any" / "no ... will be tolerated" negate alike
+    groups = clauses if clauses is not None else [ClauseGroup(tuple(a_window), tuple(b_words), tuple(a_window), tuple(b_words))]
+    for g in groups:
+        neg_a, neg_b = _negations(g.a), _negations(g.b)
+        if _polarity(neg_a) == _polarity(neg_b) or _polarity(_negations(g.a_full)) == _polarity(_negations(g.b_full)):
+            continue  # the same polarity, or the span cut off a negator its clause has on both sides
         region = next((r for r in regions if _negations(r.a) != _negations(r.b)), None)
         # the polarity flipped (one side negates, the other never does), or a negator alone was
         # added or dropped; a negated clause said twice in one rendering ("cannot go together,
@@ -263,6 +282,11 @@ def drift_reasons(
         ):
             add("content_cut", f"content cut: {r.a_text}", r.a_text, r.b_text)
     return reasons
+
+
+def _polarity(negators: Counter[str]) -> int:
+    """How many negators a clause has (which ones does not matter: "not ... any" / "no")."""
+    return sum(negators.values())
 
 
 def _bare_negation_change(r: Region) -> bool:
