@@ -76,7 +76,7 @@ from quotes.variants.grouping import average_linkage
 from quotes.variants.identity import SpeakerIndex, same_speaker
 from quotes.variants.index import UnitRecords
 from quotes.variants.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
-from quotes.variants.units import sentences, speaker_text, stem
+from quotes.variants.units import comparable_text, sentences, stem
 
 __all__ = ["align", "Aligner", "AlignStats", "aligned_quotes", "is_cross_article", "SemanticFallbackWarning"]
 
@@ -425,7 +425,7 @@ class Aligner:
         units: list[_Unit] = []
         by_quote: dict[int, list[int]] = defaultdict(list)
         for qi, q in enumerate(quotes):
-            for sent in sentences(speaker_text(q.text)) or [q.text]:
+            for sent in sentences(comparable_text(q.text)) or [q.text]:
                 r = prepare(sent)
                 if not r.keys:
                     continue

@@ -42,7 +42,7 @@ from rapidfuzz.distance import Levenshtein
 from quotes.variants.drift import ClauseGroup, Region, drift_reasons, same_notation
 from quotes.models import DiffOp, DriftReason, Quote, Variant
 from quotes.text.normalize import STOPWORDS, WordToken, is_content_word, spelling_key, tokens
-from quotes.variants.units import EDITORIAL_RE, GAP_RE, speaker_text, split_gaps
+from quotes.variants.units import EDITORIAL_RE, GAP_RE, comparable_text, nested_quotes, speaker_text, split_gaps
 
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.variants.semantic import Embedder
@@ -509,9 +509,9 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
     if ra.strip() == rb.strip():
         return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ra.strip(), b=rb.strip())],
                        notes=["identical: the same characters"])
-    notes = _editorial_notes(ra) + _editorial_notes(rb)
+    notes = _editorial_notes(ra) + _editorial_notes(rb) + _nested_notes(ra) + _nested_notes(rb)
     ta, tb = _spoken(ra), _spoken(rb)
-    v = _compare(ta, tb, split_gaps(speaker_text(rb)), embedder, _gloss_words(ra, rb))
+    v = _compare(ta, tb, split_gaps(comparable_text(rb)), embedder, _gloss_words(ra, rb))
     return v.model_copy(update={"notes": [_why(v), *v.notes, *notes]})
 
 
@@ -529,8 +529,13 @@ def _why(v: Variant) -> str:
 
 
 def _spoken(text: str) -> str:
-    """The words compared: editorial insertions out, gaps (ellipses) as plain breaks."""
-    return " ".join(GAP_RE.sub(" ", speaker_text(text)).split())
+    """The words compared: editorial insertions and nested quotations out, gaps (ellipses) as plain breaks."""
+    return " ".join(GAP_RE.sub(" ", comparable_text(text)).split())
+
+
+def _nested_notes(text: str) -> list[str]:
+    return [f"nested quotation {q} is quoted on its own: left out of the comparison" for q in nested_quotes(text)
+            if comparable_text(text) != speaker_text(text)]
 
 
 def _editorial_notes(text: str) -> list[str]:

@@ -196,3 +196,10 @@ class _FarApart:
 def test_wording_drift_needs_a_clause(reference: str, variant: str, expected: str) -> None:
     v = compare(reference, variant, embedder=_FarApart())  # type: ignore[arg-type]
     assert v.label == expected
+
+
+def test_a_nested_quotation_is_left_out_of_the_comparison() -> None:
+    v = compare("The Pope uses the term \u2018white flag\u2019 to indicate a truce reached through negotiation",
+                "The Pope uses the term to indicate a truce reached through negotiation")
+    assert v.label == "orthographic"
+    assert any(n.startswith("nested quotation \u2018white flag\u2019") for n in v.notes)
