@@ -47,7 +47,7 @@ from quotes.variants.units import EDITORIAL_RE, GAP_RE, comparable_text, nested_
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.variants.semantic import Embedder
 
-__all__ = ["compare", "match", "clause_of", "aligned_clauses", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
+__all__ = ["compare", "match", "clause_of", "aligned_clauses", "whole_sentences", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
 
 HARD_REASONS = frozenset({"negation", "number", "entity", "content_added", "content_cut"})
 """Changes of what was said: they count wherever the renderings can be read word against word."""
@@ -324,6 +324,23 @@ def aligned_clauses(m: Match) -> list[ClauseGroup]:
     return [ClauseGroup(a=tuple(a), b=tuple(b), a_full=tuple(full), b_full=tuple(b)) for a, b, full in groups.values()]
 
 
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def whole_sentences(r: PreparedText, first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` (inclusive) of ``r`` are whole sentences: a sentence end (or
+    the text's start) before the first, one (or the text's end) after the last.
+
+    >>> r = prepare("Stop the games. The state must work,")
+    >>> whole_sentences(r, 3, 6), whole_sentences(r, 4, 6), whole_sentences(r, 0, 2)
+    (True, False, True)
+    """
+    toks = r.tokens
+    starts = first == 0 or bool(_SENTENCE_END.search(r.text[toks[first - 1].end : toks[first].start]))
+    ends = last == len(toks) - 1 or bool(_SENTENCE_END.search(r.text[toks[last].end : toks[last + 1].start]))
+    return starts and ends
+
+
 def _steps_to_regions(a: PreparedText, b: PreparedText, steps: Sequence[tuple[str, int, int]]) -> list[Region]:
     regions: list[Region] = []
     cur_a: list[int] = []
@@ -345,6 +362,8 @@ def _steps_to_regions(a: PreparedText, b: PreparedText, steps: Sequence[tuple[st
                 after=after,
                 a_surface=[a.text[a.tokens[i].start : a.tokens[i].end] for i in cur_a],
                 b_surface=[b.text[b.tokens[j].start : b.tokens[j].end] for j in cur_b],
+                a_sentences=bool(cur_a) and whole_sentences(a, cur_a[0], cur_a[-1]),
+                b_sentences=bool(cur_b) and whole_sentences(b, cur_b[0], cur_b[-1]),
             )
         )
         cur_a.clear()
@@ -483,6 +502,7 @@ def _flip(r: Region) -> Region:
     return Region(
         a=r.b, b=r.a, a_text=r.b_text, b_text=r.a_text, a_proper=r.b_proper, b_proper=r.a_proper,
         before=r.before, after=r.after, a_surface=r.b_surface, b_surface=r.a_surface,
+        a_sentences=r.b_sentences, b_sentences=r.a_sentences,
     )
 
 

@@ -74,6 +74,9 @@ class Region:
     after: str | None = None
     a_surface: list[str] = field(default_factory=list)
     b_surface: list[str] = field(default_factory=list)
+    a_sentences: bool = False
+    """``a`` is one or more whole sentences of its rendering (from a sentence start to a sentence end)."""
+    b_sentences: bool = False
 
 
 @dataclass(frozen=True)
@@ -275,6 +278,10 @@ def drift_reasons(
         # ("The government [of a country at war] must work" after "The parliament of a country at war")
         new_b = [w for w in content_b if w not in words_a]
         new_a = [w for w in content_a if w not in words_b]
+        # a whole sentence run on into one rendering is the next sentence of the passage, taken in
+        # by one outlet and not the other: a choice of excerpt, not a change of the claim
+        if (not r.a and r.b_sentences) or (not r.b and r.a_sentences):
+            continue
         if (len(content_b) - len(content_a) >= 2 and len(new_b) >= 2) or (not r.a and r.before is not None and b_set & CLAUSE_CHANGERS):
             add("content_added", f"content added: {r.b_text}", r.a_text, r.b_text)
         elif (len(content_a) - len(content_b) >= 2 and len(new_a) >= 2 and r.before is not None and r.after is not None) or (

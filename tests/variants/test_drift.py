@@ -205,3 +205,18 @@ def test_negation_is_bound_to_its_clause(reference: str, variant: str, expected:
 )
 def test_clause_of(text: str, expected: tuple[int, ...]) -> None:
     assert clause_of(prepare(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "expected"),
+    [
+        # the next sentence of the passage run on into one rendering
+        ("We must come together. Stop the spat. Stop the political games.",
+         "Stop the infighting. Stop the political games. The state must work,", []),
+        # a clause added inside a sentence is added content
+        ("We will rebuild our cities with our partners", "We will rebuild our cities, towns and villages with our partners",
+         ["content_added"]),
+    ],
+)
+def test_a_whole_sentence_run_on_is_not_added_content(reference: str, variant: str, expected: list[str]) -> None:
+    assert [r.code for r in compare(reference, variant).reasons] == expected
