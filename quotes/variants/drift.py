@@ -12,7 +12,8 @@ change that alters what was said:
 - ``tense``: an auxiliary or verb changed tense (is → was, proves → proved);
 - ``entity``: a name, place or organisation substituted, added or dropped (the actor changed);
 - ``qualifier``: an intensifier, hedge or modifier dropped or added ("fully proved" →
-  "evidenced", "the invasion" → "the brutal invasion");
+  "evidenced", "the invasion" → "the brutal invasion"), or a superlative added, dropped or made
+  absolute ("one of the most difficult" → "at its most intense");
 - ``content_added`` / ``content_cut``: two or more content words added or cut inside the
   quoted span, or a clause-changing conjunction (but, unless, if, only) added.
 
@@ -48,6 +49,7 @@ from quotes.text.lexicon.variants import (
     PRESENT_AUX,
     QUALIFIERS,
     QUANTIFIERS,
+    SUPERLATIVES,
 )
 from quotes.text.normalize import is_content_word
 
@@ -266,6 +268,10 @@ def drift_reasons(
             add("qualifier", _change("qualifier", qual_a, qual_b), r.a_text, r.b_text)
         elif _modifier_change(r):
             add("qualifier", _change("modifier", sa, sb), r.a_text, r.b_text)
+        deg_a, deg_b = _degree(r.a, r.after), _degree(r.b, r.after)
+        if deg_a != deg_b:
+            how = "added" if deg_a is None else "dropped" if deg_b is None else f"made {deg_b}"
+            add("qualifier", f"superlative {how}: {r.a_text or '—'} → {r.b_text or '—'}", r.a_text, r.b_text)
 
         content_a = [w for w in r.a if is_content_word(w) and not _is_number(w)]
         content_b = [w for w in r.b if is_content_word(w) and not _is_number(w)]
@@ -289,6 +295,18 @@ def drift_reasons(
         ):
             add("content_cut", f"content cut: {r.a_text}", r.a_text, r.b_text)
     return reasons
+
+
+def _degree(words: Sequence[str], after: str | None) -> str | None:
+    """The degree a changed stretch gives what follows: ``absolute`` (a superlative: "the hardest",
+    "the most difficult"), ``relative`` ("one of the most difficult") or ``None``. ``after``: the
+    shared word after the stretch, which may be the superlative itself ("one of the [most]")."""
+    ws = [*words, after] if after else list(words)
+    sup = [k for k, w in enumerate(ws) if w in SUPERLATIVES and not (w in ("most", "least") and k + 1 < len(ws) and ws[k + 1] == "of")]
+    if not sup:
+        return None
+    one_of = any(ws[k] == "one" and ws[k + 1] == "of" for k in range(min(sup[0], len(ws) - 1)))
+    return "relative" if one_of else "absolute"
 
 
 def _polarity(negators: Counter[str]) -> int:

@@ -220,3 +220,21 @@ def test_clause_of(text: str, expected: tuple[int, ...]) -> None:
 )
 def test_a_whole_sentence_run_on_is_not_added_content(reference: str, variant: str, expected: list[str]) -> None:
     assert [r.code for r in compare(reference, variant).reasons] == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "expected"),
+    [
+        ("Now the pressure on Ukraine is one of the most difficult", "The pressure on Ukraine is now at its most intense",
+         "superlative made absolute: one of the → now at its"),
+        ("We face the hardest winter in our history", "We face a hard winter in our history", "superlative dropped: the hardest → a hard"),
+    ],
+)
+def test_superlative_is_a_qualifier(reference: str, variant: str, expected: str) -> None:
+    assert [(r.code, r.detail) for r in compare(reference, variant).reasons] == [("qualifier", expected)]
+
+
+def test_superlative_is_soft_between_translations() -> None:
+    v = compare("Now the pressure on our country and its people is one of the most difficult in all our history",
+                "The weight placed upon the nation is at its most intense in memory")
+    assert v.label == "translation"
