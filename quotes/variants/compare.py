@@ -32,7 +32,7 @@ it the measures it needs).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Union
@@ -47,7 +47,7 @@ from quotes.variants.units import EDITORIAL_RE, GAP_RE, comparable_text, nested_
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.variants.semantic import Embedder
 
-__all__ = ["compare", "match", "clause_of", "aligned_clauses", "whole_sentences", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
+__all__ = ["compare", "match", "semi_global", "clause_of", "aligned_clauses", "whole_sentences", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
 
 HARD_REASONS = frozenset({"negation", "number", "entity", "content_added", "content_cut"})
 """Changes of what was said: they count wherever the renderings can be read word against word."""
@@ -151,12 +151,26 @@ def _merge_splits(r: PreparedText, other_keys: frozenset[str]) -> PreparedText:
     return PreparedText(r.text, tuple(toks), tuple(keys), tuple(proper)) if changed else r
 
 
-def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
+def semi_global(
+    a: Sequence[str],
+    b: Sequence[str],
+    score: Optional[Callable[[int, int], int]] = None,
+    *,
+    prefer_last: bool = True,
+) -> list[tuple[str, int, int]]:
     """Align all of ``b`` against the best span of ``a``; returns steps ``(tag, i, j)``.
 
-    Scores: +2 a shared word, -1 a substitution, -1 a word added or dropped; words of ``a``
-    before and after the span are free. Tags: ``equal``, ``replace``, ``delete`` (a word of
-    ``a`` dropped), ``insert`` (a word of ``b`` added).
+    The one semi-global alignment of the package (renderings here, a quote against a source passage
+    in :mod:`quotes.variants.origin`): a global alignment of ``b``, a local one of ``a``, so a
+    fragment finds its place inside a sentence. ``score(i, j)`` scores pairing ``a[i]`` with
+    ``b[j]`` (default: +2 the same word, -1 another); a word added or dropped costs 1; words of
+    ``a`` before and after the span are free. Tags: ``equal`` (a pair scored above 0),
+    ``replace``, ``delete`` (a word of ``a`` dropped), ``insert`` (a word of ``b`` added). On a
+    tie of spans ``prefer_last`` takes the one ending last (a span that takes in a substituted last
+    word), else the first.
+
+    >>> semi_global("so we lose our jobs".split(), "we lost our jobs".split())
+    [('equal', 1, 0), ('replace', 2, 1), ('equal', 3, 2), ('equal', 4, 3)]
     """
     n, m = len(a), len(b)
     if m == 0:
@@ -172,7 +186,10 @@ def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
         t = bytearray(m + 1)
         left = 0  # cur[0]: a span may start anywhere in a, for free
         for j in range(1, m + 1):
-            diag = prev[j - 1] + (_MATCH if ai == b_list[j - 1] else _MISMATCH)
+            if score is None:
+                diag = prev[j - 1] + (_MATCH if ai == b_list[j - 1] else _MISMATCH)
+            else:
+                diag = prev[j - 1] + score(i - 1, j - 1)
             up = prev[j] + _GAP  # a word of a dropped
             left += _GAP  # a word of b added
             if diag >= up and diag >= left:
@@ -184,7 +201,7 @@ def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
                 t[j] = 2
             cur[j] = left
         rows_t.append(t)
-        if cur[m] >= best:  # on a tie prefer the span that takes in a substituted last word
+        if cur[m] > best or (prefer_last and cur[m] == best):
             best, best_i = cur[m], i
         prev = cur
     steps: list[tuple[str, int, int]] = []
@@ -196,7 +213,8 @@ def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
             continue
         move = rows_t[i][j]
         if move == 0:
-            steps.append(("equal" if a[i - 1] == b[j - 1] else "replace", i - 1, j - 1))
+            paired = a[i - 1] == b[j - 1] if score is None else score(i - 1, j - 1) > 0
+            steps.append(("equal" if paired else "replace", i - 1, j - 1))
             i, j = i - 1, j - 1
         elif move == 1:
             steps.append(("delete", i - 1, j))
@@ -210,7 +228,7 @@ def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
 
 def _global(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
     """Word-level Levenshtein alignment of two texts of about the same length (rapidfuzz), in
-    the steps of :func:`_fit`; words of ``a`` dropped at either end are left out (outside the span)."""
+    the steps of :func:`semi_global`; words of ``a`` dropped at either end are left out (outside the span)."""
     steps: list[tuple[str, int, int]] = []
     for op in Levenshtein.opcodes(a, b):
         if op.tag in ("equal", "replace"):
@@ -410,7 +428,7 @@ def _match(long_r: PreparedText, short_r: PreparedText, swapped: bool) -> Match:
     if len(long_r.keys) - len(short_r.keys) <= 2:
         steps = _global(long_r.keys, short_r.keys)  # two full renderings: C speed
     else:
-        steps = _fit(long_r.keys, short_r.keys)
+        steps = semi_global(long_r.keys, short_r.keys)
     equal = sum(1 for tag, _, _ in steps if tag == "equal")
     return Match(
         a=long_r,
