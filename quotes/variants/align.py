@@ -113,6 +113,11 @@ that links to no sentence is attached like a fragment (:meth:`Aligner._phrases_a
 one word longer than :data:`FRAGMENT_WORDS`. The calibration half scored alike from 5 to 12;
 from 6 on, the seeds attach a six-word phrase to another sentence that only shares "cost of
 blood" with it, so the smallest value was kept."""
+SCATTERED_STEMS = 2
+"""A fragment whose words are not one run of a sentence joins the sentences holding all its stems
+only when it has at least this many, or is a single word (a term in another form: "defeat" /
+"defeated"): a phrase that shares one content word with a sentence and not its other words
+("This will not [happen]") is another phrase, as any two sentences of a news day share a word."""
 FRAGMENT_COVERAGE = 0.5
 """A fragment no sentence contains joins a sentence of its own speaker holding at least this
 share of its words (IDF-weighted): "military friendship and mutual assistance"."""
@@ -616,8 +621,11 @@ class Aligner:
             if u.stems:
                 pool = set.intersection(*(set(by_stem.get(s, ())) for s in u.stems))
                 pool = {j for j in pool if units[j].quote != u.quote and not (u.speaker and units[j].speaker and units[j].speaker != u.speaker)}
-                hits = {j for j in pool if find_run(units[j].keys, u.keys) >= 0} or pool
-                if not hits and u.speaker:
+                hits = {j for j in pool if find_run(units[j].keys, u.keys) >= 0}
+                scattered = len(u.stems) >= SCATTERED_STEMS or len(u.keys) == 1
+                if not hits and scattered:
+                    hits = pool
+                if not hits and u.speaker and scattered:
                     # a translated fragment: most of its rarer words in sentences of its own speaker
                     total = sum(weight_of[s] for s in u.stems)
                     near: Counter[int] = Counter()

@@ -429,3 +429,21 @@ def test_a_low_confidence_speaker_is_neutral() -> None:
     assert len(align([a, b], semantic=False)) == 1  # a 0.6 guess is no evidence against the link
     sure = b.model_copy(update={"confidence": 0.9})
     assert len(align([a, sure], semantic=False)) == 2
+
+
+HAPPENED = "What is happening in the Gaza Strip has not happened at any other moment in history."
+
+
+@pytest.mark.parametrize(
+    ("fragment", "joins"),
+    [
+        ("This will not happen,", False),  # one content word shared, its other words not: another phrase
+        ("happened", True),  # a single word: a term, found as it is
+        ("happening", True),
+    ],
+)
+def test_a_fragment_sharing_one_word_joins_only_as_a_term(fragment: str, joins: bool) -> None:
+    quotes = [q("a", 0, HAPPENED, speaker="Lula"), q("b", 0, HAPPENED, speaker="Lula"),
+              q("c", 0, fragment, speaker=None, kind="fragment")]
+    groups = align(quotes, semantic=False)
+    assert (len(group_of(groups, "c#0").members) > 1) is joins
