@@ -588,11 +588,25 @@ class Aligner:
         return kept
 
     @staticmethod
-    def _choose(u: _Unit, hits: set[int], units: list[_Unit]) -> Optional[int]:
-        """The cluster of the sentences ``hits`` that contain fragment ``u``, if unambiguous."""
+    def _choose(u: _Unit, hits: set[int], units: list[_Unit], cross: Optional[set[int]] = None) -> Optional[int]:
+        """The cluster of the sentences ``hits`` that contain fragment ``u``, if unambiguous.
+
+        A sentence of the fragment's own article that contains it decides, unless no other article
+        quotes that sentence (it is not in ``cross``, the clusters spanning articles) while the
+        other articles' sentences that contain the fragment are (:data:`FRAGMENT_MAJORITY` of them)
+        in one cluster: then the article's sentence echoes the words (another speaker taking them
+        up), and the fragment goes with the passage the other outlets quote."""
         own = {units[j].cluster for j in hits if units[j].article == u.article}
         if len(own) == 1:
-            return own.pop()
+            mine = own.pop()
+            if cross is None or mine in cross:
+                return mine
+            others = Counter(units[j].cluster for j in hits if units[j].article != u.article)
+            if others:
+                top, n = max(others.items(), key=lambda kv: (kv[1], -kv[0]))
+                if top in cross and n >= FRAGMENT_MAJORITY * sum(others.values()):
+                    return top
+            return mine
         counts = Counter(units[j].cluster for j in hits)
         top, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
         return top if n >= FRAGMENT_MAJORITY * len(hits) else None
@@ -610,9 +624,12 @@ class Aligner:
                           emb: Optional[Embedder] = None) -> int:
         """Step 6; returns the next free cluster number."""
         by_stem: dict[str, list[int]] = defaultdict(list)
+        arts: dict[int, set[str]] = defaultdict(set)
         for i in full:
+            arts[units[i].cluster].add(units[i].article)
             for s in units[i].stems:
                 by_stem[s].append(i)
+        cross = {c for c, a in arts.items() if len(a) >= 2}
         loose: list[int] = []
         for i, u in enumerate(units):
             if not u.fragment:
@@ -639,7 +656,7 @@ class Aligner:
                     if not hits and len({units[j].cluster for j in near}) == 1:
                         hits = set(near)  # the speaker's only sentence with any of its words
                 if hits:
-                    chosen = self._choose(u, hits, units)
+                    chosen = self._choose(u, hits, units, cross)
             if chosen is None:
                 loose.append(i)
             else:

@@ -447,3 +447,20 @@ def test_a_fragment_sharing_one_word_joins_only_as_a_term(fragment: str, joins: 
               q("c", 0, fragment, speaker=None, kind="fragment")]
     groups = align(quotes, semantic=False)
     assert (len(group_of(groups, "c#0").members) > 1) is joins
+
+
+def test_a_fragment_goes_with_the_passage_other_outlets_quote_not_an_echo_in_its_article() -> None:
+    francis = "We must have the courage to raise the white flag and negotiate with the other side."
+    quotes = [q("a", 0, "raise the white flag", speaker=None, kind="fragment"),
+              q("a", 1, "Before the victims raise the white flag, the Pope should speak to the aggressor.", speaker="Strack-Zimmermann"),
+              q("b", 0, francis, speaker="Francis"), q("c", 0, francis, speaker="Francis")]
+    groups = align(quotes, semantic=False)
+    assert {m.id for m in group_of(groups, "a#0").members} == {"a#0", "b#0", "c#0"}
+
+
+def test_a_fragment_stays_with_its_article_sentence_when_other_outlets_quote_that_too() -> None:
+    kim = "We will advance non-stop and build a beautiful life for our people."
+    quotes = [q("a", 0, "advance non-stop", speaker=None, kind="fragment"), q("a", 1, kim, speaker="Kim"),
+              q("b", 0, kim, speaker="Kim")]
+    groups = align(quotes, semantic=False)
+    assert {m.id for m in group_of(groups, "a#0").members} == {"a#0", "a#1", "b#0"}
