@@ -110,6 +110,21 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Karoline Leavitt",
         "according-to",
     ),
+    # someone the article does not name
+    (
+        "indefinite description",
+        "President Volodymyr Zelensky spoke on Friday.\n“This plan was drawn up after talks with Kyiv,” a senior U.S. official said.",
+        "This plan",
+        "a senior U.S. official",
+        "after",
+    ),
+    (
+        "indefinite description before a new reporting verb",
+        "Pope Francis spoke to Swiss television.\nA Vatican spokesman later clarified that the pope supported “a truce.”",
+        "a truce",
+        "A Vatican spokesman",
+        "before",
+    ),
     # an office in apposition names its holder
     (
         "office in apposition, after the quote",

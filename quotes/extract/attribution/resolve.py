@@ -33,6 +33,10 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
         if person is not None:
             return person.name
         return next((a.speaker for _, a in reversed(ctx.history) if a.speaker), None)
+    if "<indefinite>" in mention.descriptors:
+        # "a senior U.S. official said": someone new, whom the article does not name; the
+        # description is all a reader knows of the speaker, and it is true
+        return mention.text
     # "the president of Brazil, Luiz Lula, said": an office in apposition is the person it names
     named = appositive_referent(ctx, mention)
     if named is not None:

@@ -17,7 +17,7 @@ REPORTING_LEMMAS: frozenset[str] = frozenset(
     threaten assure reiterate continue muse joke quip shout whisper observe comment proclaim affirm
     assert maintain contend allege reveal disclose label dub brand term characterize characterise
     welcome congratulate dismiss slam blast decry denounce laud applaud commend celebrate call
-    report speak mourn recount
+    report speak mourn recount clarify
     """.split()
 )
 """Lemmas of verbs that introduce reported speech."""
