@@ -32,6 +32,7 @@ from quotes.text.lexicon import (
     PERSON_PRONOUNS,
     PLACE_NAMES,
     ROLE_WORDS,
+    SPEAKING_GROUPS,
     SPEECH_NOUNS,
     SURNAME_HONORIFICS,
     UNNAMED_ROLES,
@@ -277,17 +278,20 @@ def _owned_role(view: TextView, first: int, last: int) -> Optional[Mention]:
     end = k
     while end < len(tokens) and end - k < OWNED_ROLE_WORDS and view.outside(end) and tokens[end].text.isalpha() and tokens[end].text.islower():
         word = tokens[end].text
-        if word in FUNCTION_WORDS or reporting_lemma(word) is not None:
-            break
+        if word in FUNCTION_WORDS or word in AUX_AND_ADVERBS or reporting_lemma(word) is not None:
+            break  # "Scott's family has called": the phrase ends before the verb
         roles.append(word)
         end += 1
-    while roles and roles[-1] not in ROLE_WORDS:
+    # "Scott's family", "Clinton's campaign": a group that speaks for its owner (only as the
+    # phrase's head: in "Obama's former campaign strategist" it is a modifier)
+    group = bool(roles) and roles[-1] in SPEAKING_GROUPS
+    while roles and roles[-1] not in ROLE_WORDS and not group:
         roles.pop()
         end -= 1
     if not roles or (end < len(tokens) and _is_cap(tokens[end].text)):
         return None  # no role, or "Brazil's president Lula": the name mention carries the title
     owner = [w.removesuffix("'s").removesuffix("’s").strip("'’").lower() for w in (tokens[t].text for t in range(first, last))]
-    descriptors = frozenset(w for w in owner + roles if w)
+    descriptors = frozenset(w for w in owner + roles if w) | ({"<group>"} if group else set())
     return _mention(view, first, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
 
 

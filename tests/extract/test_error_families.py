@@ -125,6 +125,13 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "A Vatican spokesman",
         "before",
     ),
+    (
+        "a group speaks for its owner",
+        "Keith Scott was shot on Tuesday. Rakeyia Scott filmed the scene.\nScott's family has called on police to release the videos “as a matter of transparency.”",
+        "as a matter",
+        "Scott's family",
+        "before",
+    ),
     # an office in apposition names its holder
     (
         "office in apposition, after the quote",

@@ -141,12 +141,19 @@ class AttributionContext:
 
     # -- subjects -------------------------------------------------------------------------------
     def skip_left(self, j: int, lo: int) -> int:
-        while j >= lo and (
-            self.tokens[j].text.lower() in AUX_AND_ADVERBS
-            or (self.tokens[j].text.endswith("ly") and self.tokens[j].text.islower())
-        ):
+        """The first token left of ``j`` that is no auxiliary or adverb ("has also said")."""
+        while j >= lo and (self.tokens[j].text.lower() in AUX_AND_ADVERBS or self._adverb(j, lo)):
             j -= 1
         return j
+
+    def _adverb(self, j: int, lo: int) -> bool:
+        """A lower-case "-ly" word read as an adverb ("repeatedly"), unless a determiner or a
+        possessive makes it a noun ("Scott's family", "the rally", "his ally")."""
+        word = self.tokens[j].text
+        if not (word.endswith("ly") and word.islower()):
+            return False
+        before = self.tokens[j - 1].text if j - 1 >= lo else ""
+        return not (before.lower() in OWNER_DETERMINERS or before.lower() in {"the", "a", "an", "'s", "’s"} or before[-2:] in {"'s", "’s"})
 
     def subject_left(self, c: int) -> Optional[Mention]:
         lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]

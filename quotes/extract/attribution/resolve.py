@@ -33,6 +33,8 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
         if person is not None:
             return person.name
         return next((a.speaker for _, a in reversed(ctx.history) if a.speaker), None)
+    if "<group>" in mention.descriptors:
+        return mention.text  # "Scott's family", "Clinton's campaign": the group speaks, not its owner
     if "<indefinite>" in mention.descriptors:
         # "a senior U.S. official said": someone new, whom the article does not name; the
         # description is all a reader knows of the speaker, and it is true

@@ -88,6 +88,13 @@ UNNAMED_ROLES: frozenset[str] = frozenset(
 """Heads of epithets that usually bring in someone unnamed ("the spokeswoman said"), never a
 person named earlier unless their titles say so."""
 
+SPEAKING_GROUPS: frozenset[str] = frozenset(
+    """family families campaign team camp office lawyers attorneys administration aides staff
+    relatives allies supporters""".split()
+)
+"""Collective nouns that speak for the one who owns them: "Scott's family has called on police",
+"Clinton's campaign said". The speaker is the group as written, not its owner."""
+
 PLACE_NAMES: frozenset[str] = frozenset(
     """washington moscow beijing pyongyang seoul tokyo london paris berlin brussels kyiv kiev
     tehran jerusalem ankara delhi islamabad riyadh cairo damascus baghdad kabul taipei havana
