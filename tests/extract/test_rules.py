@@ -47,6 +47,7 @@ BEFORE = [
     ("Maria Lopez said the strike would go on “as long as it takes.”", "Maria Lopez", "before"),
     ("Maria Lopez told the crowd on Monday that they would “never back down.”", "Maria Lopez", "before"),
     ("Anna Berg smiled: “It was worth it.”", "Anna Berg", "before"),
+    ("Senator Maria Lopez spoke in Tulsa, Oklahoma, arguing that the killings were “intolerable.”", "Maria Lopez", "before"),
     # verbs of using, voicing and characterising words
     ("Pope Francis used the term “white flag” in his answer.", "Francis", "before"),
     ("Matteo Bruni said Pope Francis had used the term white flag “to indicate a truce.”", "Matteo Bruni", "before"),

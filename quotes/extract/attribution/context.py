@@ -250,11 +250,14 @@ class AttributionContext:
             owner = self.speech_owner(c)
             if owner is not None:
                 return owner
-        found = self.subject_left(c)
-        if found is not None or depth > 3:
-            return found
         lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]
         j = self.skip_left(c - 1, lo)
+        # "Clinton spoke in Tulsa, Oklahoma, arguing …": a participle after a comma takes the
+        # clause's subject, never the name that ends the clause before it
+        trailing = self.tokens[c].text.lower().endswith("ing") and j >= lo and self.tokens[j].text == ","
+        found = None if trailing else self.subject_left(c)
+        if found is not None or depth > 3:
+            return found
         inherits = self.tokens[c].text.lower().endswith("ing") or (
             j >= lo and self.tokens[j].text.lower() in {"and", "but", ",", "then"}
         )
