@@ -38,6 +38,7 @@ AFTER = [
     ("“The bridge is safe,” according to Tom Reyes, the city engineer.", "Tom Reyes", "according-to"),
     ("“Prices will rise,” the report warned. Anna Berg disagreed.", None, "after"),  # a cue, no person
     ("“Prices will rise,” a statement said. Anna Berg disagreed.", None, "after"),  # a document is no one new
+    ("“It is an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency over the rules, said on Monday.", "Scott Pruitt", "after"),
     # who passes the words on is not their speaker
     ("“It is a genocide,” the state channel quoted Luiz Lula da Silva as saying.", "Luiz Lula da Silva", "after"),
     ("“Either the loss of dignity or a partner,” the Kyiv Independent reported Volodymyr Zelensky said.", "Volodymyr Zelensky", "after"),

@@ -113,6 +113,33 @@ def after(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         if subject is not None and subject.first <= k + 1:
             return Candidate(subject, c, "after")
         return Candidate(None, c, "after")
+    return _after_appositives(ctx, span, k)
+
+
+APPOSITIVE_REACH = 30
+"""Tokens a chain of appositives may run between the name after a quote and its verb: "“Q,” Scott
+Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said" (two
+descriptions of a dozen words each, longer than :data:`AFTER_WINDOW`)."""
+
+
+def _after_appositives(ctx: AttributionContext, span: QuoteSpan, k: int) -> Optional[Candidate]:
+    """"Q," NAME, <description>, <description>, said: the name right after the quote is the
+    subject of a reporting verb that follows its appositives."""
+    tokens, view = ctx.tokens, ctx.view
+    found = ctx.mentions.starting_at.get(k)
+    if found is None:
+        return None
+    name = ctx.mentions.mentions[found]
+    if name.kind != "name" or name.last >= len(tokens) or tokens[name.last].text != ",":
+        return None
+    for j in range(name.last + 1, min(len(tokens), name.last + APPOSITIVE_REACH)):
+        if not view.outside(j) or view.paragraph_of[j] != span.paragraph or tokens[j].text in _CLAUSE_ENDS:
+            return None
+        if tokens[j].text != ",":
+            continue
+        c = ctx_skip_right(ctx, j + 1)
+        if c < len(tokens) and ctx.cues[c] and ctx.cues[c] != "according to" and view.outside(c):
+            return Candidate(name, c, "after")
     return None
 
 
