@@ -175,6 +175,16 @@ class AttributionContext:
         """Subject of "X, <aside>, said": the aside itself when it is a bare name ("The minister,
         Sergei Lavrov, told"), otherwise the mention before it ("Kim, in turn, stated";
         "Kim Yo Jong, the sister of Kim Jong Un, said")."""
+        # "Michael Mulgrew, president of the United Federation of Teachers, which represents the
+        # city's educators, said": the name opening the sentence heads the chain of asides
+        opening = self.mentions.starting_at.get(lo)
+        if opening is not None:
+            m = self.mentions.mentions[opening]
+            aside = self.tokens[m.last + 1].text if m.last + 1 < comma else ""
+            # the aside must read as a description ("president of …", "a former …", "who …"),
+            # not a dateline ("Johannesburg, Nov 20 …")
+            if m.kind == "name" and self.tokens[m.last].text == "," and aside[:1].islower() and not m.media:
+                return m
         for k in range(comma - 1, max(lo, comma - 16) - 1, -1):
             if not self.view.outside(k):
                 return None
