@@ -147,6 +147,13 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Luiz Lula",
         "after",
     ),
+    (
+        "office in a headline",
+        "President claims that Palestinians are targets of “genocide”\nBrazil's President Luiz Lula spoke in Addis Ababa on Sunday.",
+        "genocide",
+        "Luiz Lula",
+        "before",
+    ),
     # institutions as speakers
     (
         "embassy",

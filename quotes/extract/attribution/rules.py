@@ -271,7 +271,7 @@ def parse(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
             if h is None or h < 0 or ctx.view.paragraph_of[h] != span.paragraph:
                 break
             if ctx.cues[h] and ctx.cues[h] != "according to" and not _other_term(ctx, h, ctx.open_token(span)):
-                subject = _parse_subject(ctx, h)
+                subject = relayed(ctx, h) or _parse_subject(ctx, h)
                 if subject is not None and speaker_of(ctx, subject):
                     return Candidate(subject, h, "parse")
                 break
