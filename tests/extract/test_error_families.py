@@ -154,6 +154,13 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Luiz Lula",
         "before",
     ),
+    (
+        "an unnamed interviewer is not the person interviewed",
+        "Pope Francis gave an interview to Swiss television.\nThe interviewer used the term “white flag” in the question.",
+        "white flag",
+        None,
+        None,
+    ),
     # institutions as speakers
     (
         "embassy",

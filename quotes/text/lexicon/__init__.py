@@ -74,7 +74,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     doctor nurse surgeon scientist historian teacher student farmer resident witness victim
     survivor mother father son daughter wife husband brother sister neighbour neighbor
     friend colleague chairwoman superintendent inspector detective constable sheriff firefighter
-    ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant
+    ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant interviewer
     spokespeople aide aides source sources
     """.split()
 )
@@ -83,7 +83,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
 UNNAMED_ROLES: frozenset[str] = frozenset(
     """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
     diplomat witness resident officer analyst expert police statement mother father son daughter
-    wife husband brother sister neighbour neighbor friend colleague teammate victim survivor""".split()
+    wife husband brother sister neighbour neighbor friend colleague teammate victim survivor interviewer""".split()
 )
 """Heads of epithets that usually bring in someone unnamed ("the spokeswoman said"), never a
 person named earlier unless their titles say so."""
