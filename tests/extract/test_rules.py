@@ -71,6 +71,8 @@ SIGNATURE = [
     ("“He has never understood this town.” ― Sonya Herridge", "Sonya Herridge", "signature"),
     ("“Best meal of my life.” — Tom Reyes.", "Tom Reyes", "signature"),
     ("“It was fine.” — Tom Reyes said the rest was not.", None, None),
+    # signed comments listed line by line, with no blank line between them (one paragraph)
+    ("Readers wrote in\n\n“He is clueless.” ― Stephanie Egan\n“He makes statements.” ― Pamela Padilla\n“He is rude.” ― Tom Reyes\n\nMore follow", "Stephanie Egan", "signature"),
 ]
 COLON_INTRO = [
     ("President Volodymyr Zelensky addressed the nation.\nThe key quotes from his address follow:\n“We will work calmly with America.”", "Volodymyr Zelensky", "colon-intro"),

@@ -297,16 +297,23 @@ def signature(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     k = ctx.close_token(span)
     if k < len(tokens) and tokens[k].text in {",", "."} and view.outside(k):
         k += 1
-    if k + 1 >= len(tokens) or tokens[k].text not in _DASHES or view.paragraph_of[k] != span.paragraph:
+    # an engine may glue the dash to the closing mark ("”―")
+    if k + 1 >= len(tokens) or tokens[k].text.lstrip("”\"’'»") not in _DASHES or view.paragraph_of[k] != span.paragraph:
         return None
     found = ctx.mentions.starting_at.get(k + 1)
     if found is None:
         return None
     mention = ctx.mentions.mentions[found]
     end = mention.last
-    while end < len(tokens) and view.paragraph_of[end] == span.paragraph and not tokens[end].text[:1].isalnum():
+    text = view.doc.text
+
+    def line_ends(i: int) -> bool:
+        # the name closes its line (a list of signed comments can be one paragraph of lines)
+        return i < len(tokens) and "\n" in text[tokens[i - 1].end : tokens[i].start]
+
+    while end < len(tokens) and view.paragraph_of[end] == span.paragraph and not tokens[end].text[:1].isalnum() and not line_ends(end):
         end += 1  # a closing full stop
-    if end < len(tokens) and view.paragraph_of[end] == span.paragraph and tokens[end].text != ",":
+    if end < len(tokens) and view.paragraph_of[end] == span.paragraph and tokens[end].text != "," and not line_ends(end):
         return None  # the name runs on into a sentence: "— Kim said" is the after rule's
     return Candidate(mention, k, "signature")
 
