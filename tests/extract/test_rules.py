@@ -51,6 +51,7 @@ BEFORE = [
     ("Senator Maria Lopez spoke in Tulsa, Oklahoma, arguing that the killings were “intolerable.”", "Maria Lopez", "before"),
     ("Michael Mulgrew, president of the United Federation of Teachers, which represents the city's teachers, said the day sends a message that “schools matter.”", "Michael Mulgrew", "before"),
     ("Johannesburg, Nov 20 Insisting that the country will not be “bullied by anyone”, President Cyril Ramaphosa spoke.", None, "before"),
+    ("The site PolitiFact rated 32% of Republican claims as “false” last year.", "PolitiFact", "before"),
     # verbs of using, voicing and characterising words
     ("Pope Francis used the term “white flag” in his answer.", "Francis", "before"),
     ("Matteo Bruni said Pope Francis had used the term white flag “to indicate a truce.”", "Matteo Bruni", "before"),

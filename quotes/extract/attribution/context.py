@@ -70,7 +70,9 @@ class AttributionContext:
                 # "Ferrer, 58, calls the film …": a noun-like form is a verb right after its subject
                 if self.cues[i] is None and view.outside(i):
                     lemma = reporting_lemma(tok.text, ambiguous=True)
-                    if lemma and tok.text[:1].islower() and self.subject_left(i) is not None:
+                    subject = self.subject_left(i) if lemma and tok.text[:1].islower() else None
+                    # "32% of Republican claims": after a preposition the name qualifies a noun
+                    if subject is not None and not (subject.first > 0 and self.tokens[subject.first - 1].text.lower() in PREPOSITIONS):
                         self.cues[i] = lemma
         for i in range(len(self.tokens)):
             if self.cues[i] is None:
