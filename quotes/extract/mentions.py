@@ -18,6 +18,7 @@ from quotes.text.names import name_key
 from quotes.text.lexicon import (
     AUX_AND_ADVERBS,
     DATE_WORDS,
+    DOCUMENT_WORDS,
     FEMALE_WORDS,
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
@@ -31,7 +32,10 @@ from quotes.text.lexicon import (
     PERSON_PRONOUNS,
     PLACE_NAMES,
     ROLE_WORDS,
+    SPEAKING_GROUPS,
+    SPEECH_NOUNS,
     SURNAME_HONORIFICS,
+    UNNAMED_ROLES,
     reporting_lemma,
 )
 
@@ -127,7 +131,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 mentions.append(mention)
             i = run_end
             continue
-        if low == "the" or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
+        if low in {"the", "a", "an"} or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
             epithet = _epithet(view, i) or _described_speaker(view, i)
             if epithet is not None:
                 mentions.append(epithet)
@@ -274,17 +278,20 @@ def _owned_role(view: TextView, first: int, last: int) -> Optional[Mention]:
     end = k
     while end < len(tokens) and end - k < OWNED_ROLE_WORDS and view.outside(end) and tokens[end].text.isalpha() and tokens[end].text.islower():
         word = tokens[end].text
-        if word in FUNCTION_WORDS or reporting_lemma(word) is not None:
-            break
+        if word in FUNCTION_WORDS or word in AUX_AND_ADVERBS or reporting_lemma(word) is not None:
+            break  # "Scott's family has called": the phrase ends before the verb
         roles.append(word)
         end += 1
-    while roles and roles[-1] not in ROLE_WORDS:
+    # "Scott's family", "Clinton's campaign": a group that speaks for its owner (only as the
+    # phrase's head: in "Obama's former campaign strategist" it is a modifier)
+    group = bool(roles) and roles[-1] in SPEAKING_GROUPS
+    while roles and roles[-1] not in ROLE_WORDS and not group:
         roles.pop()
         end -= 1
     if not roles or (end < len(tokens) and _is_cap(tokens[end].text)):
         return None  # no role, or "Brazil's president Lula": the name mention carries the title
     owner = [w.removesuffix("'s").removesuffix("’s").strip("'’").lower() for w in (tokens[t].text for t in range(first, last))]
-    descriptors = frozenset(w for w in owner + roles if w)
+    descriptors = frozenset(w for w in owner + roles if w) | ({"<group>"} if group else set())
     return _mention(view, first, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
 
 
@@ -428,10 +435,12 @@ def is_media(descriptors: frozenset[str] | set[str]) -> bool:
 
 
 def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
-    """A definite description right before or after a reporting verb: "the 45-year-old said",
-    "said the former Leeds midfielder"."""
+    """A description right before or after a reporting verb: "the 45-year-old said", "said the
+    former Leeds midfielder", "a senior U.S. official said" (an indefinite one, marked
+    ``<indefinite>``, brings in someone new and needs a role word: "a statement said" is no one)."""
     tokens = view.tokens
-    if tokens[i].text.lower() != "the":
+    article = tokens[i].text.lower()
+    if article not in {"the", "a", "an"}:
         return None
     after_cue = i > 0 and reporting_lemma(tokens[i - 1].text) is not None
     j = i + 1
@@ -460,6 +469,10 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
     if not (before_cue or (after_cue and ends_clause)):
         return None
     words = frozenset(tokens[t].text.lower() for t in range(i + 1, j))
+    if article != "the":
+        if not words & (ROLE_WORDS | UNNAMED_ROLES) - DOCUMENT_WORDS - SPEECH_NOUNS:
+            return None
+        words = words | {"<indefinite>"}
     return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))
 
 

@@ -110,6 +110,28 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Karoline Leavitt",
         "according-to",
     ),
+    # someone the article does not name
+    (
+        "indefinite description",
+        "President Volodymyr Zelensky spoke on Friday.\n“This plan was drawn up after talks with Kyiv,” a senior U.S. official said.",
+        "This plan",
+        "a senior U.S. official",
+        "after",
+    ),
+    (
+        "indefinite description before a new reporting verb",
+        "Pope Francis spoke to Swiss television.\nA Vatican spokesman later clarified that the pope supported “a truce.”",
+        "a truce",
+        "A Vatican spokesman",
+        "before",
+    ),
+    (
+        "a group speaks for its owner",
+        "Keith Scott was shot on Tuesday. Rakeyia Scott filmed the scene.\nScott's family has called on police to release the videos “as a matter of transparency.”",
+        "as a matter",
+        "Scott's family",
+        "before",
+    ),
     # an office in apposition names its holder
     (
         "office in apposition, after the quote",
@@ -124,6 +146,20 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "It is a genocide",
         "Luiz Lula",
         "after",
+    ),
+    (
+        "office in a headline",
+        "President claims that Palestinians are targets of “genocide”\nBrazil's President Luiz Lula spoke in Addis Ababa on Sunday.",
+        "genocide",
+        "Luiz Lula",
+        "before",
+    ),
+    (
+        "an unnamed interviewer is not the person interviewed",
+        "Pope Francis gave an interview to Swiss television.\nThe interviewer used the term “white flag” in the question.",
+        "white flag",
+        None,
+        None,
     ),
     # institutions as speakers
     (

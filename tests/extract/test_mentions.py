@@ -52,6 +52,22 @@ def test_a_country_is_not_a_person_who_shares_its_name() -> None:
     assert sorted(r.name for r in index.referents if "israel" in r.key) == ["Israel", "Israel Katz"]
 
 
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Scott's family has called on police to act.", "Scott's family"),
+        ("Clinton's campaign said it would respond.", "Clinton's campaign"),
+        ("Obama's former campaign strategist said it was wrong.", None),  # "campaign" modifies
+    ],
+)
+def test_a_group_owned_by_a_name_speaks_as_itself(text: str, group) -> None:  # type: ignore[no-untyped-def]
+    from tests.extract.handmade import document
+
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    groups = [m.text for m in index.mentions if "<group>" in m.descriptors]
+    assert groups == ([group] if group else [])
+
+
 def test_media_needs_a_news_word() -> None:
     assert is_media({"state", "media"})
     assert is_media({"kcna", "news", "agency"})

@@ -37,6 +37,8 @@ AFTER = [
     ("“The bridge is safe,” Mayor Tom Reyes told reporters.", "Tom Reyes", "after"),
     ("“The bridge is safe,” according to Tom Reyes, the city engineer.", "Tom Reyes", "according-to"),
     ("“Prices will rise,” the report warned. Anna Berg disagreed.", None, "after"),  # a cue, no person
+    ("“Prices will rise,” a statement said. Anna Berg disagreed.", None, "after"),  # a document is no one new
+    ("“It is an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency over the rules, said on Monday.", "Scott Pruitt", "after"),
     # who passes the words on is not their speaker
     ("“It is a genocide,” the state channel quoted Luiz Lula da Silva as saying.", "Luiz Lula da Silva", "after"),
     ("“Either the loss of dignity or a partner,” the Kyiv Independent reported Volodymyr Zelensky said.", "Volodymyr Zelensky", "after"),
@@ -46,6 +48,10 @@ BEFORE = [
     ("Maria Lopez said the strike would go on “as long as it takes.”", "Maria Lopez", "before"),
     ("Maria Lopez told the crowd on Monday that they would “never back down.”", "Maria Lopez", "before"),
     ("Anna Berg smiled: “It was worth it.”", "Anna Berg", "before"),
+    ("Senator Maria Lopez spoke in Tulsa, Oklahoma, arguing that the killings were “intolerable.”", "Maria Lopez", "before"),
+    ("Michael Mulgrew, president of the United Federation of Teachers, which represents the city's teachers, said the day sends a message that “schools matter.”", "Michael Mulgrew", "before"),
+    ("Johannesburg, Nov 20 Insisting that the country will not be “bullied by anyone”, President Cyril Ramaphosa spoke.", None, "before"),
+    ("The site PolitiFact rated 32% of Republican claims as “false” last year.", "PolitiFact", "before"),
     # verbs of using, voicing and characterising words
     ("Pope Francis used the term “white flag” in his answer.", "Francis", "before"),
     ("Matteo Bruni said Pope Francis had used the term white flag “to indicate a truce.”", "Matteo Bruni", "before"),
@@ -66,6 +72,8 @@ SIGNATURE = [
     ("“He has never understood this town.” ― Sonya Herridge", "Sonya Herridge", "signature"),
     ("“Best meal of my life.” — Tom Reyes.", "Tom Reyes", "signature"),
     ("“It was fine.” — Tom Reyes said the rest was not.", None, None),
+    # signed comments listed line by line, with no blank line between them (one paragraph)
+    ("Readers wrote in\n\n“He is clueless.” ― Stephanie Egan\n“He makes statements.” ― Pamela Padilla\n“He is rude.” ― Tom Reyes\n\nMore follow", "Stephanie Egan", "signature"),
 ]
 COLON_INTRO = [
     ("President Volodymyr Zelensky addressed the nation.\nThe key quotes from his address follow:\n“We will work calmly with America.”", "Volodymyr Zelensky", "colon-intro"),

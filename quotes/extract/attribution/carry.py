@@ -31,7 +31,9 @@ _DECIDING = frozenset({"after", "before", "parse", "according-to"})
 def carry_over(ctx: AttributionContext, span: QuoteSpan) -> Optional[Attribution]:
     """``same-paragraph`` or ``continuation`` from the quotes before ``span``, or None."""
     previous = [(s, a) for s, a in ctx.history if a.speaker and s.depth == 0]
-    same_para = [(s, a) for s, a in previous if s.paragraph == span.paragraph]
+    text = ctx.view.doc.text
+    # a line break inside a block paragraph (signed comments listed line by line) starts new words
+    same_para = [(s, a) for s, a in previous if s.paragraph == span.paragraph and "\n" not in text[s.end : span.start]]
     if same_para:
         _, a = same_para[-1]
         return Attribution(a.speaker, a.mention, a.cue, "same-paragraph", SAME_PARAGRAPH, True)

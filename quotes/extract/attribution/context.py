@@ -70,7 +70,9 @@ class AttributionContext:
                 # "Ferrer, 58, calls the film …": a noun-like form is a verb right after its subject
                 if self.cues[i] is None and view.outside(i):
                     lemma = reporting_lemma(tok.text, ambiguous=True)
-                    if lemma and tok.text[:1].islower() and self.subject_left(i) is not None:
+                    subject = self.subject_left(i) if lemma and tok.text[:1].islower() else None
+                    # "32% of Republican claims": after a preposition the name qualifies a noun
+                    if subject is not None and not (subject.first > 0 and self.tokens[subject.first - 1].text.lower() in PREPOSITIONS):
                         self.cues[i] = lemma
         for i in range(len(self.tokens)):
             if self.cues[i] is None:
@@ -141,12 +143,19 @@ class AttributionContext:
 
     # -- subjects -------------------------------------------------------------------------------
     def skip_left(self, j: int, lo: int) -> int:
-        while j >= lo and (
-            self.tokens[j].text.lower() in AUX_AND_ADVERBS
-            or (self.tokens[j].text.endswith("ly") and self.tokens[j].text.islower())
-        ):
+        """The first token left of ``j`` that is no auxiliary or adverb ("has also said")."""
+        while j >= lo and (self.tokens[j].text.lower() in AUX_AND_ADVERBS or self._adverb(j, lo)):
             j -= 1
         return j
+
+    def _adverb(self, j: int, lo: int) -> bool:
+        """A lower-case "-ly" word read as an adverb ("repeatedly"), unless a determiner or a
+        possessive makes it a noun ("Scott's family", "the rally", "his ally")."""
+        word = self.tokens[j].text
+        if not (word.endswith("ly") and word.islower()):
+            return False
+        before = self.tokens[j - 1].text if j - 1 >= lo else ""
+        return not (before.lower() in OWNER_DETERMINERS or before.lower() in {"the", "a", "an", "'s", "’s"} or before[-2:] in {"'s", "’s"})
 
     def subject_left(self, c: int) -> Optional[Mention]:
         lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]
@@ -168,6 +177,16 @@ class AttributionContext:
         """Subject of "X, <aside>, said": the aside itself when it is a bare name ("The minister,
         Sergei Lavrov, told"), otherwise the mention before it ("Kim, in turn, stated";
         "Kim Yo Jong, the sister of Kim Jong Un, said")."""
+        # "Michael Mulgrew, president of the United Federation of Teachers, which represents the
+        # city's educators, said": the name opening the sentence heads the chain of asides
+        opening = self.mentions.starting_at.get(lo)
+        if opening is not None:
+            m = self.mentions.mentions[opening]
+            aside = self.tokens[m.last + 1].text if m.last + 1 < comma else ""
+            # the aside must read as a description ("president of …", "a former …", "who …"),
+            # not a dateline ("Johannesburg, Nov 20 …")
+            if m.kind == "name" and self.tokens[m.last].text == "," and aside[:1].islower() and not m.media:
+                return m
         for k in range(comma - 1, max(lo, comma - 16) - 1, -1):
             if not self.view.outside(k):
                 return None
@@ -243,11 +262,14 @@ class AttributionContext:
             owner = self.speech_owner(c)
             if owner is not None:
                 return owner
-        found = self.subject_left(c)
-        if found is not None or depth > 3:
-            return found
         lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]
         j = self.skip_left(c - 1, lo)
+        # "Clinton spoke in Tulsa, Oklahoma, arguing …": a participle after a comma takes the
+        # clause's subject, never the name that ends the clause before it
+        trailing = self.tokens[c].text.lower().endswith("ing") and j >= lo and self.tokens[j].text == ","
+        found = None if trailing else self.subject_left(c)
+        if found is not None or depth > 3:
+            return found
         inherits = self.tokens[c].text.lower().endswith("ing") or (
             j >= lo and self.tokens[j].text.lower() in {"and", "but", ",", "then"}
         )

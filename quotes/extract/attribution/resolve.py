@@ -33,12 +33,18 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
         if person is not None:
             return person.name
         return next((a.speaker for _, a in reversed(ctx.history) if a.speaker), None)
+    if "<group>" in mention.descriptors:
+        return mention.text  # "Scott's family", "Clinton's campaign": the group speaks, not its owner
+    if "<indefinite>" in mention.descriptors:
+        # "a senior U.S. official said": someone new, whom the article does not name; the
+        # description is all a reader knows of the speaker, and it is true
+        return mention.text
     # "the president of Brazil, Luiz Lula, said": an office in apposition is the person it names
     named = appositive_referent(ctx, mention)
     if named is not None:
         return named.name
     # epithet: the person mentioned before whose titles fit best, the most recent on a tie
-    titled = titled_referent(ctx, mention)
+    titled = titled_referent(ctx, mention) or (titled_referent(ctx, mention, ahead=True) if in_headline(ctx, mention) else None)
     if titled is not None:
         return titled.name
     if mention.descriptors & {"<office>", "<organisation>"}:
@@ -69,15 +75,26 @@ def appositive_referent(ctx: AttributionContext, mention: Mention) -> Optional[R
     return ref if ref.person or holder else None
 
 
-def titled_referent(ctx: AttributionContext, mention: Mention) -> Optional[Referent]:
+def in_headline(ctx: AttributionContext, mention: Mention) -> bool:
+    """The mention is in the article's first line and that line is a title (no closing full stop):
+    a headline names its people before the text does ("President claims …" over a story on Lula)."""
+    if ctx.view.paragraph_of[mention.first] != 0:
+        return False
+    line = ctx.view.paragraph_tokens(0)
+    return bool(line) and ctx.tokens[line[-1]].text not in {".", "!", "?"}
+
+
+def titled_referent(ctx: AttributionContext, mention: Mention, ahead: bool = False) -> Optional[Referent]:
     """The person named before an epithet whose titles fit it best ("the 87-year-old pope" →
-    Pope Francis), the most recent on a tie; None when no title fits."""
+    Pope Francis), the most recent on a tie; None when no title fits. ``ahead``: people named
+    anywhere in the article count (for a headline), the first named on a tie."""
     best: tuple[int, int, Optional[Referent]] = (0, -1, None)
     for ref in ctx.mentions.referents:
         if not ref.person:
             continue
-        last = max((ctx.mentions.mentions[k].start for k in ref.mentions if ctx.mentions.mentions[k].start < mention.start), default=-1)
-        if last < 0:
+        starts = [ctx.mentions.mentions[k].start for k in ref.mentions]
+        last = -min(starts, default=0) if ahead else max((s for s in starts if s < mention.start), default=-1)
+        if not ahead and last < 0:
             continue
         score = descriptor_match(mention.descriptors, ref)
         if (score, last) > best[:2]:

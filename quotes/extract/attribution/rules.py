@@ -113,6 +113,33 @@ def after(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         if subject is not None and subject.first <= k + 1:
             return Candidate(subject, c, "after")
         return Candidate(None, c, "after")
+    return _after_appositives(ctx, span, k)
+
+
+APPOSITIVE_REACH = 30
+"""Tokens a chain of appositives may run between the name after a quote and its verb: "“Q,” Scott
+Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said" (two
+descriptions of a dozen words each, longer than :data:`AFTER_WINDOW`)."""
+
+
+def _after_appositives(ctx: AttributionContext, span: QuoteSpan, k: int) -> Optional[Candidate]:
+    """"Q," NAME, <description>, <description>, said: the name right after the quote is the
+    subject of a reporting verb that follows its appositives."""
+    tokens, view = ctx.tokens, ctx.view
+    found = ctx.mentions.starting_at.get(k)
+    if found is None:
+        return None
+    name = ctx.mentions.mentions[found]
+    if name.kind != "name" or name.last >= len(tokens) or tokens[name.last].text != ",":
+        return None
+    for j in range(name.last + 1, min(len(tokens), name.last + APPOSITIVE_REACH)):
+        if not view.outside(j) or view.paragraph_of[j] != span.paragraph or tokens[j].text in _CLAUSE_ENDS:
+            return None
+        if tokens[j].text != ",":
+            continue
+        c = ctx_skip_right(ctx, j + 1)
+        if c < len(tokens) and ctx.cues[c] and ctx.cues[c] != "according to" and view.outside(c):
+            return Candidate(name, c, "after")
     return None
 
 
@@ -244,7 +271,7 @@ def parse(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
             if h is None or h < 0 or ctx.view.paragraph_of[h] != span.paragraph:
                 break
             if ctx.cues[h] and ctx.cues[h] != "according to" and not _other_term(ctx, h, ctx.open_token(span)):
-                subject = _parse_subject(ctx, h)
+                subject = relayed(ctx, h) or _parse_subject(ctx, h)
                 if subject is not None and speaker_of(ctx, subject):
                     return Candidate(subject, h, "parse")
                 break
@@ -270,16 +297,23 @@ def signature(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     k = ctx.close_token(span)
     if k < len(tokens) and tokens[k].text in {",", "."} and view.outside(k):
         k += 1
-    if k + 1 >= len(tokens) or tokens[k].text not in _DASHES or view.paragraph_of[k] != span.paragraph:
+    # an engine may glue the dash to the closing mark ("”―")
+    if k + 1 >= len(tokens) or tokens[k].text.lstrip("”\"’'»") not in _DASHES or view.paragraph_of[k] != span.paragraph:
         return None
     found = ctx.mentions.starting_at.get(k + 1)
     if found is None:
         return None
     mention = ctx.mentions.mentions[found]
     end = mention.last
-    while end < len(tokens) and view.paragraph_of[end] == span.paragraph and not tokens[end].text[:1].isalnum():
+    text = view.doc.text
+
+    def line_ends(i: int) -> bool:
+        # the name closes its line (a list of signed comments can be one paragraph of lines)
+        return i < len(tokens) and "\n" in text[tokens[i - 1].end : tokens[i].start]
+
+    while end < len(tokens) and view.paragraph_of[end] == span.paragraph and not tokens[end].text[:1].isalnum() and not line_ends(end):
         end += 1  # a closing full stop
-    if end < len(tokens) and view.paragraph_of[end] == span.paragraph and tokens[end].text != ",":
+    if end < len(tokens) and view.paragraph_of[end] == span.paragraph and tokens[end].text != "," and not line_ends(end):
         return None  # the name runs on into a sentence: "— Kim said" is the after rule's
     return Candidate(mention, k, "signature")
 

@@ -17,7 +17,7 @@ REPORTING_LEMMAS: frozenset[str] = frozenset(
     threaten assure reiterate continue muse joke quip shout whisper observe comment proclaim affirm
     assert maintain contend allege reveal disclose label dub brand term characterize characterise
     welcome congratulate dismiss slam blast decry denounce laud applaud commend celebrate call
-    report speak mourn recount
+    report speak mourn recount clarify
     """.split()
 )
 """Lemmas of verbs that introduce reported speech."""
@@ -74,7 +74,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     doctor nurse surgeon scientist historian teacher student farmer resident witness victim
     survivor mother father son daughter wife husband brother sister neighbour neighbor
     friend colleague chairwoman superintendent inspector detective constable sheriff firefighter
-    ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant
+    ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant interviewer
     spokespeople aide aides source sources
     """.split()
 )
@@ -83,10 +83,17 @@ ROLE_WORDS: frozenset[str] = frozenset(
 UNNAMED_ROLES: frozenset[str] = frozenset(
     """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
     diplomat witness resident officer analyst expert police statement mother father son daughter
-    wife husband brother sister neighbour neighbor friend colleague teammate victim survivor""".split()
+    wife husband brother sister neighbour neighbor friend colleague teammate victim survivor interviewer""".split()
 )
 """Heads of epithets that usually bring in someone unnamed ("the spokeswoman said"), never a
 person named earlier unless their titles say so."""
+
+SPEAKING_GROUPS: frozenset[str] = frozenset(
+    """family families campaign team camp office lawyers attorneys administration aides staff
+    relatives allies supporters""".split()
+)
+"""Collective nouns that speak for the one who owns them: "Scott's family has called on police",
+"Clinton's campaign said". The speaker is the group as written, not its owner."""
 
 PLACE_NAMES: frozenset[str] = frozenset(
     """washington moscow beijing pyongyang seoul tokyo london paris berlin brussels kyiv kiev
