@@ -20,7 +20,7 @@ from quotes.annotate.document import Token
 from quotes.extract.marks import QuoteSpan, find_spans
 from quotes.extract.mentions import find_mentions
 from quotes.extract.textview import TextView
-from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, said_as_words
+from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, said_as_words, titled
 from quotes.models import Article, Quote, QuoteKind
 from quotes.text.lexicon import CALLING_CUES
 from quotes.text.paragraphs import paragraphs
@@ -134,7 +134,7 @@ def _kind(
     A quote inside a quote that nobody is said to say is a name (:func:`unattributed_nested`).
     """
     lo, hi = paragraph
-    if is_stage_direction(span.text) or unattributed_nested(text, span, lo, speaker_decided):
+    if is_stage_direction(span.text) or titled(text, span.open_mark, lo) or unattributed_nested(text, span, lo, speaker_decided):
         return "name"
     headline = in_headline(text, lo, hi, quoted)
     naming = _named(text, span.open_mark) or named_as_term(text, span.open_mark, lo)
