@@ -89,7 +89,7 @@ def find_quotes_in_document(article: Article, doc: AnnotatedDocument, *, model: 
             quoted=marked.get(span.paragraph, []),
         )
         kinds.append(kind)
-        if kind == "name" or span.depth > 0:
+        if kind == "name":
             attribution = Attribution()
         quotes.append(
             Quote(
@@ -131,10 +131,10 @@ def _kind(
     coordinated with a quote just before ("“Miss Piggy” and “Miss Housekeeping”"). Inside another
     quote the rules give no speaker, so only the words before it decide. A headline's short
     quotes are the headline's report of somebody's words ("Lula accuses Israel of ‘genocide’").
-    A quote inside a quote that nobody is said to say is a name (:func:`unattributed_nested`).
+    A quote inside a quote whose speaker no rule decides is a name (:func:`unattributed_nested`).
     """
     lo, hi = paragraph
-    if is_stage_direction(span.text) or titled(text, span.open_mark, lo) or unattributed_nested(text, span, lo, speaker_decided):
+    if is_stage_direction(span.text) or titled(text, span.open_mark, lo) or unattributed_nested(span, speaker_decided):
         return "name"
     headline = in_headline(text, lo, hi, quoted)
     naming = _named(text, span.open_mark) or named_as_term(text, span.open_mark, lo)
@@ -173,18 +173,17 @@ def listed_with_a_quoted_title(
     )
 
 
-def unattributed_nested(text: str, span: QuoteSpan, lo: int, speaker_decided: bool) -> bool:
-    """True for a quote inside another quote that nobody is said to say: no attribution rule
-    decided its speaker and the outer speaker's words before it report no saying.
+def unattributed_nested(span: QuoteSpan, speaker_decided: bool) -> bool:
+    """True for a quote inside another quote whose speaker no attribution rule decided.
 
-    A nested quote introduced as said ("the gaffer told me, ‘Be ready’", "Donald used to say,
-    ‘Peggy, …’", "what he calls ‘hell’") is somebody's words, as the gold sets annotate it
-    (:func:`~quotes.extract.usage.said_as_words`, which inside a quote takes "called" only with a
-    subject). Any other is the speaker's own scare quote, a term or a title ("and call it
-    ‘negotiations’", "known as ‘Buddha Smiles Again’"), or a long passage he cites from nobody
-    named, of no use to a fact-checker: a name. ``text[lo:]`` is the span's paragraph.
+    Words a speaker repeats inside his own quote ("he would say, ‘uh huh,’", "what they called
+    ‘the comeback of the decade’") are his citation of somebody unnamed, a term or a scare quote:
+    the gold sets mark most of them as names (news: 4 names to 4 quotes, and the quotes are the
+    ones whose outer words name their speaker), and a quote with no speaker is of no use to a
+    fact-checker. A nested quote that a rule does attribute keeps its kind (attribution gives one to
+    a nested quote whose outer words name its speaker: "the gaffer told me, ‘Be ready’").
     """
-    return span.depth > 0 and not speaker_decided and not said_as_words(text, span.open_mark, lo, characterising=False)
+    return span.depth > 0 and not speaker_decided
 
 
 def _named(text: str, open_mark: int) -> bool:

@@ -76,7 +76,7 @@ from quotes.variants.grouping import average_linkage
 from quotes.variants.identity import SpeakerIndex, same_speaker
 from quotes.variants.index import UnitRecords
 from quotes.variants.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
-from quotes.variants.units import sentences, speaker_text, stem
+from quotes.variants.units import comparable_text, sentences, stem
 
 __all__ = ["align", "Aligner", "AlignStats", "aligned_quotes", "is_cross_article", "SemanticFallbackWarning"]
 
@@ -113,6 +113,11 @@ that links to no sentence is attached like a fragment (:meth:`Aligner._phrases_a
 one word longer than :data:`FRAGMENT_WORDS`. The calibration half scored alike from 5 to 12;
 from 6 on, the seeds attach a six-word phrase to another sentence that only shares "cost of
 blood" with it, so the smallest value was kept."""
+SCATTERED_STEMS = 2
+"""A fragment whose words are not one run of a sentence joins the sentences holding all its stems
+only when it has at least this many, or is a single word (a term in another form: "defeat" /
+"defeated"): a phrase that shares one content word with a sentence and not its other words
+("This will not [happen]") is another phrase, as any two sentences of a news day share a word."""
 FRAGMENT_COVERAGE = 0.5
 """A fragment no sentence contains joins a sentence of its own speaker holding at least this
 share of its words (IDF-weighted): "military friendship and mutual assistance"."""
@@ -425,7 +430,7 @@ class Aligner:
         units: list[_Unit] = []
         by_quote: dict[int, list[int]] = defaultdict(list)
         for qi, q in enumerate(quotes):
-            for sent in sentences(speaker_text(q.text)) or [q.text]:
+            for sent in sentences(comparable_text(q.text)) or [q.text]:
                 r = prepare(sent)
                 if not r.keys:
                     continue
@@ -583,11 +588,25 @@ class Aligner:
         return kept
 
     @staticmethod
-    def _choose(u: _Unit, hits: set[int], units: list[_Unit]) -> Optional[int]:
-        """The cluster of the sentences ``hits`` that contain fragment ``u``, if unambiguous."""
+    def _choose(u: _Unit, hits: set[int], units: list[_Unit], cross: Optional[set[int]] = None) -> Optional[int]:
+        """The cluster of the sentences ``hits`` that contain fragment ``u``, if unambiguous.
+
+        A sentence of the fragment's own article that contains it decides, unless no other article
+        quotes that sentence (it is not in ``cross``, the clusters spanning articles) while the
+        other articles' sentences that contain the fragment are (:data:`FRAGMENT_MAJORITY` of them)
+        in one cluster: then the article's sentence echoes the words (another speaker taking them
+        up), and the fragment goes with the passage the other outlets quote."""
         own = {units[j].cluster for j in hits if units[j].article == u.article}
         if len(own) == 1:
-            return own.pop()
+            mine = own.pop()
+            if cross is None or mine in cross:
+                return mine
+            others = Counter(units[j].cluster for j in hits if units[j].article != u.article)
+            if others:
+                top, n = max(others.items(), key=lambda kv: (kv[1], -kv[0]))
+                if top in cross and n >= FRAGMENT_MAJORITY * sum(others.values()):
+                    return top
+            return mine
         counts = Counter(units[j].cluster for j in hits)
         top, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
         return top if n >= FRAGMENT_MAJORITY * len(hits) else None
@@ -605,9 +624,12 @@ class Aligner:
                           emb: Optional[Embedder] = None) -> int:
         """Step 6; returns the next free cluster number."""
         by_stem: dict[str, list[int]] = defaultdict(list)
+        arts: dict[int, set[str]] = defaultdict(set)
         for i in full:
+            arts[units[i].cluster].add(units[i].article)
             for s in units[i].stems:
                 by_stem[s].append(i)
+        cross = {c for c, a in arts.items() if len(a) >= 2}
         loose: list[int] = []
         for i, u in enumerate(units):
             if not u.fragment:
@@ -616,8 +638,11 @@ class Aligner:
             if u.stems:
                 pool = set.intersection(*(set(by_stem.get(s, ())) for s in u.stems))
                 pool = {j for j in pool if units[j].quote != u.quote and not (u.speaker and units[j].speaker and units[j].speaker != u.speaker)}
-                hits = {j for j in pool if find_run(units[j].keys, u.keys) >= 0} or pool
-                if not hits and u.speaker:
+                hits = {j for j in pool if find_run(units[j].keys, u.keys) >= 0}
+                scattered = len(u.stems) >= SCATTERED_STEMS or len(u.keys) == 1
+                if not hits and scattered:
+                    hits = pool
+                if not hits and u.speaker and scattered:
                     # a translated fragment: most of its rarer words in sentences of its own speaker
                     total = sum(weight_of[s] for s in u.stems)
                     near: Counter[int] = Counter()
@@ -631,7 +656,7 @@ class Aligner:
                     if not hits and len({units[j].cluster for j in near}) == 1:
                         hits = set(near)  # the speaker's only sentence with any of its words
                 if hits:
-                    chosen = self._choose(u, hits, units)
+                    chosen = self._choose(u, hits, units, cross)
             if chosen is None:
                 loose.append(i)
             else:

@@ -32,22 +32,22 @@ it the measures it needs).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Union
 
 from rapidfuzz.distance import Levenshtein
 
-from quotes.variants.drift import Region, drift_reasons, same_notation
+from quotes.variants.drift import ClauseGroup, Region, drift_reasons, same_notation
 from quotes.models import DiffOp, DriftReason, Quote, Variant
 from quotes.text.normalize import STOPWORDS, WordToken, is_content_word, spelling_key, tokens
-from quotes.variants.units import EDITORIAL_RE, GAP_RE, speaker_text, split_gaps
+from quotes.variants.units import EDITORIAL_RE, GAP_RE, comparable_text, nested_quotes, speaker_text, split_gaps
 
 if TYPE_CHECKING:  # pragma: no cover
     from quotes.variants.semantic import Embedder
 
-__all__ = ["compare", "match", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
+__all__ = ["compare", "match", "semi_global", "clause_of", "aligned_clauses", "whole_sentences", "find_run", "Match", "PreparedText", "prepare", "SEMANTIC_DRIFT"]
 
 HARD_REASONS = frozenset({"negation", "number", "entity", "content_added", "content_cut"})
 """Changes of what was said: they count wherever the renderings can be read word against word."""
@@ -75,6 +75,11 @@ of the passage, not a change of one claim."""
 SEMANTIC_DRIFT = 0.45
 """Below this embedding similarity, a pair whose words also mostly differ is labelled drift
 (reason ``wording``) instead of translation."""
+WORDING_MIN_WORDS = 5
+"""The fewest words the shorter rendering needs before ``wording`` drift is read off embeddings:
+a clause of its own (subject, verb, object, with an article or two) is about five words. A
+shorter rendering is a phrase taken out of the sentence; its embedding is far from the sentence's
+because most of the sentence is missing (a truncation), not because what was said changed."""
 
 _MATCH, _MISMATCH, _GAP = 2, -1, -1
 
@@ -146,12 +151,26 @@ def _merge_splits(r: PreparedText, other_keys: frozenset[str]) -> PreparedText:
     return PreparedText(r.text, tuple(toks), tuple(keys), tuple(proper)) if changed else r
 
 
-def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
+def semi_global(
+    a: Sequence[str],
+    b: Sequence[str],
+    score: Optional[Callable[[int, int], int]] = None,
+    *,
+    prefer_last: bool = True,
+) -> list[tuple[str, int, int]]:
     """Align all of ``b`` against the best span of ``a``; returns steps ``(tag, i, j)``.
 
-    Scores: +2 a shared word, -1 a substitution, -1 a word added or dropped; words of ``a``
-    before and after the span are free. Tags: ``equal``, ``replace``, ``delete`` (a word of
-    ``a`` dropped), ``insert`` (a word of ``b`` added).
+    The one semi-global alignment of the package (renderings here, a quote against a source passage
+    in :mod:`quotes.variants.origin`): a global alignment of ``b``, a local one of ``a``, so a
+    fragment finds its place inside a sentence. ``score(i, j)`` scores pairing ``a[i]`` with
+    ``b[j]`` (default: +2 the same word, -1 another); a word added or dropped costs 1; words of
+    ``a`` before and after the span are free. Tags: ``equal`` (a pair scored above 0),
+    ``replace``, ``delete`` (a word of ``a`` dropped), ``insert`` (a word of ``b`` added). On a
+    tie of spans ``prefer_last`` takes the one ending last (a span that takes in a substituted last
+    word), else the first.
+
+    >>> semi_global("so we lose our jobs".split(), "we lost our jobs".split())
+    [('equal', 1, 0), ('replace', 2, 1), ('equal', 3, 2), ('equal', 4, 3)]
     """
     n, m = len(a), len(b)
     if m == 0:
@@ -167,7 +186,10 @@ def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
         t = bytearray(m + 1)
         left = 0  # cur[0]: a span may start anywhere in a, for free
         for j in range(1, m + 1):
-            diag = prev[j - 1] + (_MATCH if ai == b_list[j - 1] else _MISMATCH)
+            if score is None:
+                diag = prev[j - 1] + (_MATCH if ai == b_list[j - 1] else _MISMATCH)
+            else:
+                diag = prev[j - 1] + score(i - 1, j - 1)
             up = prev[j] + _GAP  # a word of a dropped
             left += _GAP  # a word of b added
             if diag >= up and diag >= left:
@@ -179,7 +201,7 @@ def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
                 t[j] = 2
             cur[j] = left
         rows_t.append(t)
-        if cur[m] >= best:  # on a tie prefer the span that takes in a substituted last word
+        if cur[m] > best or (prefer_last and cur[m] == best):
             best, best_i = cur[m], i
         prev = cur
     steps: list[tuple[str, int, int]] = []
@@ -191,7 +213,8 @@ def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
             continue
         move = rows_t[i][j]
         if move == 0:
-            steps.append(("equal" if a[i - 1] == b[j - 1] else "replace", i - 1, j - 1))
+            paired = a[i - 1] == b[j - 1] if score is None else score(i - 1, j - 1) > 0
+            steps.append(("equal" if paired else "replace", i - 1, j - 1))
             i, j = i - 1, j - 1
         elif move == 1:
             steps.append(("delete", i - 1, j))
@@ -205,7 +228,7 @@ def _fit(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
 
 def _global(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
     """Word-level Levenshtein alignment of two texts of about the same length (rapidfuzz), in
-    the steps of :func:`_fit`; words of ``a`` dropped at either end are left out (outside the span)."""
+    the steps of :func:`semi_global`; words of ``a`` dropped at either end are left out (outside the span)."""
     steps: list[tuple[str, int, int]] = []
     for op in Levenshtein.opcodes(a, b):
         if op.tag in ("equal", "replace"):
@@ -270,6 +293,72 @@ class Match:
         return self.a.surface(*self.window)
 
 
+_CLAUSE_BREAK = re.compile(r"[.,;:!?\u2014\u2013]|\s-\s")
+"""Punctuation between two words that ends a clause (a comma, a dash, a sentence end)."""
+
+
+def clause_of(r: PreparedText) -> tuple[int, ...]:
+    """The clause number of each token of ``r``: a new clause starts after clause punctuation.
+
+    >>> clause_of(prepare("We did not order it, but we knew. They went"))
+    (0, 0, 0, 0, 0, 1, 1, 1, 2, 2)
+    """
+    out: list[int] = []
+    k = 0
+    for i, t in enumerate(r.tokens):
+        if i and _CLAUSE_BREAK.search(r.text[r.tokens[i - 1].end : t.start]):
+            k += 1
+        out.append(k)
+    return tuple(out)
+
+
+def aligned_clauses(m: Match) -> list[ClauseGroup]:
+    """The groups of clauses the alignment links: a shared word links a clause of the longer text
+    with one of the shorter text. ``a``: the group's words of the longer text inside the window,
+    ``a_full``: all words of its clauses; ``b``/``b_full``: the shorter text's. A clause that
+    shares no word with the other rendering is in no group: what it says is content added or cut,
+    not a change of a clause the other rendering also has."""
+    ca, cb = clause_of(m.a), clause_of(m.b)
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for tag, i, j in m.steps:
+        if tag == "equal":
+            parent[find(("a", ca[i]))] = find(("b", cb[j]))
+    groups: dict[tuple[str, int], tuple[list[str], list[str], list[str]]] = {}
+    for i, t in enumerate(m.a.tokens):
+        if ("a", ca[i]) in parent:
+            g = groups.setdefault(find(("a", ca[i])), ([], [], []))
+            g[2].append(t.word)
+            if m.window[0] <= i < m.window[1]:
+                g[0].append(t.word)
+    for j, t in enumerate(m.b.tokens):
+        if ("b", cb[j]) in parent:
+            groups.setdefault(find(("b", cb[j])), ([], [], []))[1].append(t.word)
+    return [ClauseGroup(a=tuple(a), b=tuple(b), a_full=tuple(full), b_full=tuple(b)) for a, b, full in groups.values()]
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def whole_sentences(r: PreparedText, first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` (inclusive) of ``r`` are whole sentences: a sentence end (or
+    the text's start) before the first, one (or the text's end) after the last.
+
+    >>> r = prepare("Stop the games. The state must work,")
+    >>> whole_sentences(r, 3, 6), whole_sentences(r, 4, 6), whole_sentences(r, 0, 2)
+    (True, False, True)
+    """
+    toks = r.tokens
+    starts = first == 0 or bool(_SENTENCE_END.search(r.text[toks[first - 1].end : toks[first].start]))
+    ends = last == len(toks) - 1 or bool(_SENTENCE_END.search(r.text[toks[last].end : toks[last + 1].start]))
+    return starts and ends
+
+
 def _steps_to_regions(a: PreparedText, b: PreparedText, steps: Sequence[tuple[str, int, int]]) -> list[Region]:
     regions: list[Region] = []
     cur_a: list[int] = []
@@ -291,6 +380,8 @@ def _steps_to_regions(a: PreparedText, b: PreparedText, steps: Sequence[tuple[st
                 after=after,
                 a_surface=[a.text[a.tokens[i].start : a.tokens[i].end] for i in cur_a],
                 b_surface=[b.text[b.tokens[j].start : b.tokens[j].end] for j in cur_b],
+                a_sentences=bool(cur_a) and whole_sentences(a, cur_a[0], cur_a[-1]),
+                b_sentences=bool(cur_b) and whole_sentences(b, cur_b[0], cur_b[-1]),
             )
         )
         cur_a.clear()
@@ -337,7 +428,7 @@ def _match(long_r: PreparedText, short_r: PreparedText, swapped: bool) -> Match:
     if len(long_r.keys) - len(short_r.keys) <= 2:
         steps = _global(long_r.keys, short_r.keys)  # two full renderings: C speed
     else:
-        steps = _fit(long_r.keys, short_r.keys)
+        steps = semi_global(long_r.keys, short_r.keys)
     equal = sum(1 for tag, _, _ in steps if tag == "equal")
     return Match(
         a=long_r,
@@ -429,6 +520,7 @@ def _flip(r: Region) -> Region:
     return Region(
         a=r.b, b=r.a, a_text=r.b_text, b_text=r.a_text, a_proper=r.b_proper, b_proper=r.a_proper,
         before=r.before, after=r.after, a_surface=r.b_surface, b_surface=r.a_surface,
+        a_sentences=r.b_sentences, b_sentences=r.a_sentences,
     )
 
 
@@ -455,9 +547,9 @@ def compare(a: Union[Quote, str], b: Union[Quote, str], *, embedder: Optional["E
     if ra.strip() == rb.strip():
         return Variant(label="identical", score=1.0, lexical=1.0, diff=[DiffOp(op="equal", a=ra.strip(), b=rb.strip())],
                        notes=["identical: the same characters"])
-    notes = _editorial_notes(ra) + _editorial_notes(rb)
+    notes = _editorial_notes(ra) + _editorial_notes(rb) + _nested_notes(ra) + _nested_notes(rb)
     ta, tb = _spoken(ra), _spoken(rb)
-    v = _compare(ta, tb, split_gaps(speaker_text(rb)), embedder, _gloss_words(ra, rb))
+    v = _compare(ta, tb, split_gaps(comparable_text(rb)), embedder, _gloss_words(ra, rb))
     return v.model_copy(update={"notes": [_why(v), *v.notes, *notes]})
 
 
@@ -475,8 +567,13 @@ def _why(v: Variant) -> str:
 
 
 def _spoken(text: str) -> str:
-    """The words compared: editorial insertions out, gaps (ellipses) as plain breaks."""
-    return " ".join(GAP_RE.sub(" ", speaker_text(text)).split())
+    """The words compared: editorial insertions and nested quotations out, gaps (ellipses) as plain breaks."""
+    return " ".join(GAP_RE.sub(" ", comparable_text(text)).split())
+
+
+def _nested_notes(text: str) -> list[str]:
+    return [f"nested quotation {q} is quoted on its own: left out of the comparison" for q in nested_quotes(text)
+            if comparable_text(text) != speaker_text(text)]
 
 
 def _editorial_notes(text: str) -> list[str]:
@@ -519,13 +616,16 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"],
     short_words = [t.word for t in m.b.tokens]
     if m.swapped:
         regions = [_flip(r) for r in m.regions]
-        reasons = drift_reasons(regions, short_words, window_words, context=(m.b.words, m.a.words), common=_common_words(m))
+        clauses = [ClauseGroup(a=g.b, b=g.a, a_full=g.b_full, b_full=g.a_full) for g in aligned_clauses(m)]
+        reasons = drift_reasons(regions, short_words, window_words, context=(m.b.words, m.a.words), common=_common_words(m),
+                                clauses=clauses)
     else:
-        reasons = drift_reasons(m.regions, window_words, short_words, context=(m.a.words, m.b.words), common=_common_words(m))
+        reasons = drift_reasons(m.regions, window_words, short_words, context=(m.a.words, m.b.words), common=_common_words(m),
+                                clauses=aligned_clauses(m))
     semantic: Optional[float] = None
     if embedder is not None:
         semantic = round(embedder.similarity(m.window_text, m.b.text), 4)
-    if not reasons and semantic is not None and semantic < SEMANTIC_DRIFT and lexical < 0.5:
+    if not reasons and semantic is not None and semantic < SEMANTIC_DRIFT and lexical < 0.5 and _wording_comparable(m):
         reasons = [
             DriftReason(
                 code="wording",
@@ -546,6 +646,11 @@ def _compare(ta: str, tb: str, parts: list[str], embedder: Optional["Embedder"],
     notes = [f"not counted as drift: {r.detail} (the renderings differ in other words too)" for r in dropped]
     notes += [f"not counted as drift: {r.detail} (the editor's gloss names it in the other rendering)" for r in glossed]
     return Variant(label="translation", score=max(0.0, min(1.0, score)), lexical=lexical, semantic=semantic, diff=diff, notes=notes)
+
+
+def _wording_comparable(m: Match) -> bool:
+    """Whether the shorter rendering is long enough for ``wording`` drift (:data:`WORDING_MIN_WORDS`)."""
+    return len(m.b.keys) >= WORDING_MIN_WORDS
 
 
 def _common_words(m: Match) -> frozenset[str]:

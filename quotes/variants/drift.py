@@ -12,7 +12,8 @@ change that alters what was said:
 - ``tense``: an auxiliary or verb changed tense (is → was, proves → proved);
 - ``entity``: a name, place or organisation substituted, added or dropped (the actor changed);
 - ``qualifier``: an intensifier, hedge or modifier dropped or added ("fully proved" →
-  "evidenced", "the invasion" → "the brutal invasion");
+  "evidenced", "the invasion" → "the brutal invasion"), or a superlative added, dropped or made
+  absolute ("one of the most difficult" → "at its most intense");
 - ``content_added`` / ``content_cut``: two or more content words added or cut inside the
   quoted span, or a clause-changing conjunction (but, unless, if, only) added.
 
@@ -48,10 +49,11 @@ from quotes.text.lexicon.variants import (
     PRESENT_AUX,
     QUALIFIERS,
     QUANTIFIERS,
+    SUPERLATIVES,
 )
 from quotes.text.normalize import is_content_word
 
-__all__ = ["Region", "drift_reasons", "same_notation", "QUALIFIERS", "HEDGES", "MODALS"]
+__all__ = ["ClauseGroup", "Region", "drift_reasons", "same_notation", "QUALIFIERS", "HEDGES", "MODALS"]
 
 
 @dataclass
@@ -74,6 +76,20 @@ class Region:
     after: str | None = None
     a_surface: list[str] = field(default_factory=list)
     b_surface: list[str] = field(default_factory=list)
+    a_sentences: bool = False
+    """``a`` is one or more whole sentences of its rendering (from a sentence start to a sentence end)."""
+    b_sentences: bool = False
+
+
+@dataclass(frozen=True)
+class ClauseGroup:
+    """Clauses of two renderings that the alignment links (they share a word): ``a``/``b`` their
+    words inside the compared span, ``a_full``/``b_full`` all words of those clauses."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    a_full: tuple[str, ...]
+    b_full: tuple[str, ...]
 
 
 def _order(words: Sequence[str], names: set[str]) -> list[str]:
@@ -152,6 +168,7 @@ def drift_reasons(
     *,
     context: tuple[Sequence[str], Sequence[str]] = ((), ()),
     common: frozenset[str] = frozenset(),
+    clauses: Sequence[ClauseGroup] | None = None,
 ) -> list[DriftReason]:
     """The drift reasons for a variant whose aligned span of the reference has the words
     ``a_window``, given the changed ``regions`` of the alignment (see the module docstring).
@@ -159,7 +176,9 @@ def drift_reasons(
     An empty list means nothing that changes the claim was found: the variant is then an
     orthographic change, a truncation or a translation. ``common``: words one of the
     renderings writes in lower case inside a sentence; they are no names wherever another
-    rendering capitalises them ("Terror and Talks" / "terror and talks").
+    rendering capitalises them ("Terror and Talks" / "terror and talks"). ``clauses``: the groups
+    of clauses the alignment links (:func:`quotes.variants.compare.aligned_clauses`); negation is
+    compared within each (without them, over the whole span).
     """
     reasons: list[DriftReason] = []
     seen: set[tuple[str, str, str]] = set()
@@ -174,8 +193,13 @@ def drift_reasons(
     words_a, words_b = {*a_window, *context[0]}, {*b_words, *context[1]}
     stems_a = {_name_stem(w) for w in [*a_window, *context[0]]}
     stems_b = {_name_stem(w) for w in [*b_words, *context[1]]}
-    neg_a, neg_b = _negations(a_window), _negations(b_words)
-    if neg_a != neg_b:
+    # polarity is read clause by clause: a negator in a clause the other rendering does not have is
+    # content added or cut, and "will not tolerate any" / "no ... will be tolerated" negate alike
+    groups = clauses if clauses is not None else [ClauseGroup(tuple(a_window), tuple(b_words), tuple(a_window), tuple(b_words))]
+    for g in groups:
+        neg_a, neg_b = _negations(g.a), _negations(g.b)
+        if _polarity(neg_a) == _polarity(neg_b) or _polarity(_negations(g.a_full)) == _polarity(_negations(g.b_full)):
+            continue  # the same polarity, or the span cut off a negator its clause has on both sides
         region = next((r for r in regions if _negations(r.a) != _negations(r.b)), None)
         # the polarity flipped (one side negates, the other never does), or a negator alone was
         # added or dropped; a negated clause said twice in one rendering ("cannot go together,
@@ -244,6 +268,10 @@ def drift_reasons(
             add("qualifier", _change("qualifier", qual_a, qual_b), r.a_text, r.b_text)
         elif _modifier_change(r):
             add("qualifier", _change("modifier", sa, sb), r.a_text, r.b_text)
+        deg_a, deg_b = _degree(r.a, r.after), _degree(r.b, r.after)
+        if deg_a != deg_b:
+            how = "added" if deg_a is None else "dropped" if deg_b is None else f"made {deg_b}"
+            add("qualifier", f"superlative {how}: {r.a_text or '—'} → {r.b_text or '—'}", r.a_text, r.b_text)
 
         content_a = [w for w in r.a if is_content_word(w) and not _is_number(w)]
         content_b = [w for w in r.b if is_content_word(w) and not _is_number(w)]
@@ -256,6 +284,10 @@ def drift_reasons(
         # ("The government [of a country at war] must work" after "The parliament of a country at war")
         new_b = [w for w in content_b if w not in words_a]
         new_a = [w for w in content_a if w not in words_b]
+        # a whole sentence run on into one rendering is the next sentence of the passage, taken in
+        # by one outlet and not the other: a choice of excerpt, not a change of the claim
+        if (not r.a and r.b_sentences) or (not r.b and r.a_sentences):
+            continue
         if (len(content_b) - len(content_a) >= 2 and len(new_b) >= 2) or (not r.a and r.before is not None and b_set & CLAUSE_CHANGERS):
             add("content_added", f"content added: {r.b_text}", r.a_text, r.b_text)
         elif (len(content_a) - len(content_b) >= 2 and len(new_a) >= 2 and r.before is not None and r.after is not None) or (
@@ -263,6 +295,23 @@ def drift_reasons(
         ):
             add("content_cut", f"content cut: {r.a_text}", r.a_text, r.b_text)
     return reasons
+
+
+def _degree(words: Sequence[str], after: str | None) -> str | None:
+    """The degree a changed stretch gives what follows: ``absolute`` (a superlative: "the hardest",
+    "the most difficult"), ``relative`` ("one of the most difficult") or ``None``. ``after``: the
+    shared word after the stretch, which may be the superlative itself ("one of the [most]")."""
+    ws = [*words, after] if after else list(words)
+    sup = [k for k, w in enumerate(ws) if w in SUPERLATIVES and not (w in ("most", "least") and k + 1 < len(ws) and ws[k + 1] == "of")]
+    if not sup:
+        return None
+    one_of = any(ws[k] == "one" and ws[k + 1] == "of" for k in range(min(sup[0], len(ws) - 1)))
+    return "relative" if one_of else "absolute"
+
+
+def _polarity(negators: Counter[str]) -> int:
+    """How many negators a clause has (which ones does not matter: "not ... any" / "no")."""
+    return sum(negators.values())
 
 
 def _bare_negation_change(r: Region) -> bool:

@@ -42,7 +42,7 @@ from typing import Optional
 
 from quotes.text.normalize import is_content_word
 from quotes.text.turns import split_turns
-from quotes.variants.compare import PreparedText, prepare
+from quotes.variants.compare import PreparedText, prepare, semi_global
 
 __all__ = [
     "Evidence",
@@ -78,7 +78,7 @@ MAX_JOIN = 6
 """Longest run of words joined into one ("D.P.R.K." is four tokens)."""
 CANDIDATES = 6
 """Passages aligned word by word per quote: the ones sharing the most content weight with it."""
-_EXACT, _NEAR, _MISMATCH, _GAP = 2, 1, -1, -1
+_EXACT, _NEAR, _MISMATCH = 2, 1, -1
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,8 @@ def join_splits(keys: Sequence[str], other: set[str]) -> tuple[list[str], list[t
 
 
 def align(passage_keys: Sequence[str], quote_keys: Sequence[str], content: Sequence[bool]) -> list[tuple[int, int, bool]]:
-    """Align all of the quote against the best window of the passage, in order.
+    """Align all of the quote against the best window of the passage, in order
+    (:func:`quotes.variants.compare.semi_global`).
 
     Returns ``(passage index, quote index, exact)`` for every aligned quote word. Scores: +2 the
     same word, +1 another form of a content word, -1 a substitution, -1 a word added or dropped;
@@ -185,55 +186,17 @@ def align(passage_keys: Sequence[str], quote_keys: Sequence[str], content: Seque
     >>> align("so we lose our good jobs".split(), "we lost our jobs".split(), [False, True, False, True])
     [(1, 0, True), (3, 2, True), (5, 3, True)]
     """
-    n, m = len(passage_keys), len(quote_keys)
-    if m == 0 or n == 0:
+    if not quote_keys or not passage_keys:
         return []
-    prev = [-j for j in range(m + 1)]
-    back: list[bytearray] = [bytearray(m + 1)]
-    best_i, best = 0, prev[m]
-    for i in range(1, n + 1):
-        a = passage_keys[i - 1]
-        cur = [0] * (m + 1)
-        t = bytearray(m + 1)
-        left = 0
-        for j in range(1, m + 1):
-            b = quote_keys[j - 1]
-            if a == b:
-                s = _EXACT
-            elif content[j - 1] and forms_of_one_word(a, b):
-                s = _NEAR
-            else:
-                s = _MISMATCH
-            diag = prev[j - 1] + s
-            up = prev[j] + _GAP
-            left += _GAP
-            if diag >= up and diag >= left:
-                left = diag
-                t[j] = 3 if s > 0 else 0
-            elif up >= left:
-                left = up
-                t[j] = 1
-            else:
-                t[j] = 2
-            cur[j] = left
-        back.append(t)
-        if cur[m] > best:
-            best, best_i = cur[m], i
-        prev = cur
-    pairs: list[tuple[int, int, bool]] = []
-    i, j = best_i, m
-    while j > 0 and i > 0:
-        move = back[i][j]
-        if move in (0, 3):
-            if move == 3:
-                pairs.append((i - 1, j - 1, passage_keys[i - 1] == quote_keys[j - 1]))
-            i, j = i - 1, j - 1
-        elif move == 1:
-            i -= 1
-        else:
-            j -= 1
-    pairs.reverse()
-    return pairs
+
+    def score(i: int, j: int) -> int:
+        a, b = passage_keys[i], quote_keys[j]
+        if a == b:
+            return _EXACT
+        return _NEAR if content[j] and forms_of_one_word(a, b) else _MISMATCH
+
+    steps = semi_global(passage_keys, quote_keys, score, prefer_last=False)
+    return [(i, j, passage_keys[i] == quote_keys[j]) for tag, i, j in steps if tag == "equal"]
 
 
 class SourceIndex:

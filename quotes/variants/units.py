@@ -6,6 +6,10 @@ span, another quotes each on its own, a third takes four words of the second. So
 - :func:`speaker_text` removes what the speaker did not say: an editor's bracketed insertion
   (``[the war]``, ``(Russian President Vladimir)``) is left out, a bracketed letter that
   restores a word is kept (``[W]hen`` → ``When``);
+- :func:`without_nested` leaves out a quotation nested inside the quote (``the Pope clearly
+  stated: "negotiation is never a surrender"``): those are words somebody else said, or a term
+  the speaker holds at a distance, and they are compared as their own quote;
+- :func:`comparable_text` is both: the words compared and cut into units;
 - :func:`sentences` cuts the result at sentence ends and at gaps (``…``, ``...``, ``[…]``),
   never after a title or an initial (``Mr.``, ``U.S.``);
 - :func:`stem` folds a content word to a crude stem, so that two translations that use
@@ -28,7 +32,7 @@ from functools import lru_cache
 
 from quotes.text.lexicon.variants import SENTENCE_ABBREVIATIONS, STEM_SUFFIXES
 
-__all__ = ["speaker_text", "sentences", "split_gaps", "stem", "GAP_RE", "EDITORIAL_RE", "STEM_LENGTH"]
+__all__ = ["speaker_text", "without_nested", "nested_quotes", "comparable_text", "sentences", "split_gaps", "stem", "GAP_RE", "EDITORIAL_RE", "STEM_LENGTH"]
 
 GAP_RE = re.compile(r"\s*(?:\[\s*(?:\.\s?\.\s?\.|\u2026)\s*\]|\(\s*(?:\.\s?\.\s?\.|\u2026)\s*\)|\.\s?\.\s?\.|\u2026)\s*")
 """An ellipsis marking words left out: ``…``, ``...``, ``. . .``, ``[…]``, ``[...]``."""
@@ -57,6 +61,41 @@ def speaker_text(text: str) -> str:
 
     out = EDITORIAL_RE.sub(repl, text)
     return re.sub(r"[ \t]+([,.;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", out)).strip()
+
+
+_NESTED_RE = re.compile(
+    "(?:(?<![\\w\u2019'])\u2018(?=\\w)[^\u2018\u2019]*?(?<=[\\w.,!?])\u2019(?!\\w)"  # ‘…’ (’ inside a word is an apostrophe)
+    "|\u201c[^\u201c\u201d]*\u201d"  # “…”
+    '|"[^"]*"'
+    "|(?<![\\w'\u2019])'(?=\\w)[^']*?(?<=[\\w.,!?])'(?!\\w))"  # '…' (an apostrophe is glued to a letter before it)
+)
+"""A quotation inside the quote, in any of the marks news copy uses; a single mark counts only
+where it opens before a word and closes after one (not the apostrophe of "Vatican's")."""
+
+
+def nested_quotes(text: str) -> list[str]:
+    """The quotations nested inside ``text``, marks included.
+
+    >>> nested_quotes("The Pope uses the term 'white flag', as the Pope's aide said")
+    ["'white flag'"]
+    """
+    return [m.group() for m in _NESTED_RE.finditer(text)]
+
+
+def without_nested(text: str) -> str:
+    """``text`` without the quotations nested inside it (``text`` itself when nothing else is left).
+
+    >>> without_nested('the Pope clearly stated: \u201cnegotiation is never a surrender,\u201d he said')
+    'the Pope clearly stated: he said'
+    """
+    out = " ".join(_NESTED_RE.sub(" ", text).split())
+    return out if re.search(r"\w", out) else text
+
+
+def comparable_text(text: str) -> str:
+    """The words of a quote that are compared with other renderings: no editorial insertion
+    (:func:`speaker_text`), no nested quotation (:func:`without_nested`); gaps are kept."""
+    return speaker_text(without_nested(text))
 
 
 def split_gaps(text: str) -> list[str]:

@@ -110,6 +110,44 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Karoline Leavitt",
         "according-to",
     ),
+    # an office in apposition names its holder
+    (
+        "office in apposition, after the quote",
+        "Ukraine's allies met on Monday. “It is shameful,” said the Israeli Foreign Minister, Israel Katz.",
+        "It is shameful",
+        "Israel Katz",
+        "after",
+    ),
+    (
+        "office of a country in apposition",
+        "Ukraine's allies met on Monday. “It is a genocide,” said the president of Brazil, Luiz Lula.",
+        "It is a genocide",
+        "Luiz Lula",
+        "after",
+    ),
+    # institutions as speakers
+    (
+        "embassy",
+        "President Cyril Ramaphosa opened the summit.\nThe U.S. embassy said in a note that the priorities “run counter to our policy views.”",
+        "run counter",
+        "U.S. embassy",
+        "before",
+    ),
+    (
+        "consulate",
+        "Pilgrims waited at the border on Monday.\n“The road will reopen on Friday,” the consulate said.",
+        "The road",
+        "consulate",
+        "after",
+    ),
+    # quotes inside quotes
+    (
+        "nested, the outer words name the speaker",
+        "Vatican spokesman Matteo Bruni spoke to reporters on Saturday.\n“Pope Francis told the crowd: ‘Negotiation is never a surrender,’ and he meant it,” Bruni said.",
+        "Negotiation is never",
+        "Francis",
+        "nested",
+    ),
     (
         "signature",
         "Readers wrote in after the debate.\n“He makes simple blanket statements about people.” ― Pamela Padilla",
@@ -140,3 +178,13 @@ def test_mixed_marks_do_not_merge_two_quotes() -> None:
     found = find_quotes_in_document(Article(id="t", text=text), document(text))
     assert [q.text for q in found] == ["We are ready,", "we are not."]
     assert [q.speaker for q in found] == ["Anna Berg", "Tom Reyes"]
+
+
+def test_nested_quote_whose_outer_words_name_nobody_is_a_name() -> None:
+    """A question the outer speaker reads out names no speaker of its own: it is a name, not a guess."""
+    text = (
+        "Pat Caddell spoke on the radio on Sunday.\n“Here is the question we asked: ‘Do you trust the candidate"
+        " on health matters?’ The answers surprised us,” Caddell said."
+    )
+    found = quote(text, "Do you trust")
+    assert (found.kind, found.speaker, found.nested) == ("name", None, True)

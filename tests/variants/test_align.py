@@ -429,3 +429,38 @@ def test_a_low_confidence_speaker_is_neutral() -> None:
     assert len(align([a, b], semantic=False)) == 1  # a 0.6 guess is no evidence against the link
     sure = b.model_copy(update={"confidence": 0.9})
     assert len(align([a, sure], semantic=False)) == 2
+
+
+HAPPENED = "What is happening in the Gaza Strip has not happened at any other moment in history."
+
+
+@pytest.mark.parametrize(
+    ("fragment", "joins"),
+    [
+        ("This will not happen,", False),  # one content word shared, its other words not: another phrase
+        ("happened", True),  # a single word: a term, found as it is
+        ("happening", True),
+    ],
+)
+def test_a_fragment_sharing_one_word_joins_only_as_a_term(fragment: str, joins: bool) -> None:
+    quotes = [q("a", 0, HAPPENED, speaker="Lula"), q("b", 0, HAPPENED, speaker="Lula"),
+              q("c", 0, fragment, speaker=None, kind="fragment")]
+    groups = align(quotes, semantic=False)
+    assert (len(group_of(groups, "c#0").members) > 1) is joins
+
+
+def test_a_fragment_goes_with_the_passage_other_outlets_quote_not_an_echo_in_its_article() -> None:
+    francis = "We must have the courage to raise the white flag and negotiate with the other side."
+    quotes = [q("a", 0, "raise the white flag", speaker=None, kind="fragment"),
+              q("a", 1, "Before the victims raise the white flag, the Pope should speak to the aggressor.", speaker="Strack-Zimmermann"),
+              q("b", 0, francis, speaker="Francis"), q("c", 0, francis, speaker="Francis")]
+    groups = align(quotes, semantic=False)
+    assert {m.id for m in group_of(groups, "a#0").members} == {"a#0", "b#0", "c#0"}
+
+
+def test_a_fragment_stays_with_its_article_sentence_when_other_outlets_quote_that_too() -> None:
+    kim = "We will advance non-stop and build a beautiful life for our people."
+    quotes = [q("a", 0, "advance non-stop", speaker=None, kind="fragment"), q("a", 1, kim, speaker="Kim"),
+              q("b", 0, kim, speaker="Kim")]
+    groups = align(quotes, semantic=False)
+    assert {m.id for m in group_of(groups, "a#0").members} == {"a#0", "a#1", "b#0"}

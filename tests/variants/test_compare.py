@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from quotes.variants.compare import compare, match
+from quotes.variants.compare import compare, match, semi_global
 from quotes.models import Quote
 
 KURSK = ("This was fully proved by the heroic participation of the DPRK soldiers in liberating the territory "
@@ -176,3 +176,48 @@ def test_every_label_says_why() -> None:
 def test_headline_capitals_are_not_names() -> None:
     v = compare("This is one of the most difficult moments in our history", "One of the Hardest Moments in Our History")
     assert "entity" not in [r.code for r in v.reasons]
+
+
+class _FarApart:
+    """An embedder that finds every pair far apart in meaning."""
+
+    def similarity(self, a: str, b: str) -> float:
+        return 0.1
+
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "expected"),
+    [
+        ("We will pursue a calm dialogue with America and all of our partners.", "work calmly", "translation"),
+        ("When you see that you are defeated, you have to have the courage to negotiate", "defeat", "translation"),
+        ("We pursue a calm dialogue with our partners", "our farmers grow apples in the green valley", "drift"),
+    ],
+)
+def test_wording_drift_needs_a_clause(reference: str, variant: str, expected: str) -> None:
+    v = compare(reference, variant, embedder=_FarApart())  # type: ignore[arg-type]
+    assert v.label == expected
+
+
+def test_a_nested_quotation_is_left_out_of_the_comparison() -> None:
+    v = compare("The Pope uses the term \u2018white flag\u2019 to indicate a truce reached through negotiation",
+                "The Pope uses the term to indicate a truce reached through negotiation")
+    assert v.label == "orthographic"
+    assert any(n.startswith("nested quotation \u2018white flag\u2019") for n in v.notes)
+
+
+@pytest.mark.parametrize(
+    ("long", "short", "expected"),
+    [
+        ("so we lose our jobs", "we lost our jobs", [("equal", 1, 0), ("replace", 2, 1), ("equal", 3, 2), ("equal", 4, 3)]),
+        ("the heroic cause", "heroic", [("equal", 1, 0)]),
+        ("a b", "", []),
+    ],
+)
+def test_semi_global_aligns_the_short_text_inside_the_long_one(long: str, short: str, expected: list[tuple[str, int, int]]) -> None:
+    assert semi_global(long.split(), short.split()) == expected
+
+
+def test_semi_global_takes_a_pair_score() -> None:
+    # a near form scored +1 pairs the words (origin.py's scoring)
+    steps = semi_global(["we", "lose", "jobs"], ["we", "lost", "jobs"], lambda i, j: 2 if i == j else -1)
+    assert [t for t, _, _ in steps] == ["equal", "equal", "equal"]

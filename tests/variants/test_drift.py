@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.variants.compare import compare
+from quotes.variants.compare import clause_of, compare, prepare
 
 
 def codes(reference: str, variant: str) -> list[str]:
@@ -177,3 +177,64 @@ def test_a_word_one_rendering_writes_in_lower_case_is_no_name() -> None:
     var = "Terror and Talks cannot go together. Water and Blood cannot flow together."
     assert "entity" not in codes(ref, var)
     assert "entity" in codes("Talks with Pakistan will only be held on terror.", "Talks with India will only be held on terror.")
+
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "expected"),
+    [
+        # the negator is in the clause both renderings share, written another way
+        ("India will not tolerate any nuclear blackmail. India will strike at the hideouts",
+         "No nuclear blackmail will be tolerated by India.", []),
+        # a negator in a clause the other rendering does not have is no change of polarity
+        ("We will win the war and rebuild the country", "We will win the war, no doubt, and rebuild the country", []),
+        ("We will win the war and rebuild the country", "We will not win the war and rebuild the country", ["negation"]),
+        ("They never accepted the plan", "They accepted the plan", ["negation"]),
+    ],
+)
+def test_negation_is_bound_to_its_clause(reference: str, variant: str, expected: list[str]) -> None:
+    assert [r.code for r in compare(reference, variant).reasons] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We did not order it, but we knew. They went", (0, 0, 0, 0, 0, 1, 1, 1, 2, 2)),
+        ("Stop the spat — stop the games", (0, 0, 0, 1, 1, 1)),
+        ("one clause only", (0, 0, 0)),
+    ],
+)
+def test_clause_of(text: str, expected: tuple[int, ...]) -> None:
+    assert clause_of(prepare(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "expected"),
+    [
+        # the next sentence of the passage run on into one rendering
+        ("We must come together. Stop the spat. Stop the political games.",
+         "Stop the infighting. Stop the political games. The state must work,", []),
+        # a clause added inside a sentence is added content
+        ("We will rebuild our cities with our partners", "We will rebuild our cities, towns and villages with our partners",
+         ["content_added"]),
+    ],
+)
+def test_a_whole_sentence_run_on_is_not_added_content(reference: str, variant: str, expected: list[str]) -> None:
+    assert [r.code for r in compare(reference, variant).reasons] == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "expected"),
+    [
+        ("Now the pressure on Ukraine is one of the most difficult", "The pressure on Ukraine is now at its most intense",
+         "superlative made absolute: one of the → now at its"),
+        ("We face the hardest winter in our history", "We face a hard winter in our history", "superlative dropped: the hardest → a hard"),
+    ],
+)
+def test_superlative_is_a_qualifier(reference: str, variant: str, expected: str) -> None:
+    assert [(r.code, r.detail) for r in compare(reference, variant).reasons] == [("qualifier", expected)]
+
+
+def test_superlative_is_soft_between_translations() -> None:
+    v = compare("Now the pressure on our country and its people is one of the most difficult in all our history",
+                "The weight placed upon the nation is at its most intense in memory")
+    assert v.label == "translation"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.variants.units import sentences, speaker_text, split_gaps, stem
+from quotes.variants.units import comparable_text, sentences, speaker_text, split_gaps, stem
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,18 @@ def test_stem_folds_word_families(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), [("military", "militant"), ("peace", "power"), ("nation", "native")])
 def test_stem_keeps_other_words_apart(a: str, b: str) -> None:
     assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('the Pope clearly stated: "negotiation is never a surrender," he said', "the Pope clearly stated: he said"),
+        ("The Pope uses the term 'white flag', suggested by his interviewer", "The Pope uses the term, suggested by his interviewer"),
+        ("calling it a \u2018negotiation\u2019.", "calling it a."),
+        ("we know the Vatican's strategy and the leaders' views", "we know the Vatican's strategy and the leaders' views"),
+        ("the Vatican\u2019s strategy", "the Vatican\u2019s strategy"),
+        ("\u201cwhite flag\u201d", "\u201cwhite flag\u201d"),  # nothing else left: the text itself
+    ],
+)
+def test_comparable_text_leaves_nested_quotes_out(text: str, expected: str) -> None:
+    assert comparable_text(text) == expected

@@ -53,6 +53,17 @@ HEDGES = frozenset(
 """The qualifiers that weaken a claim; the other :data:`QUALIFIERS` strengthen it. Swapping one
 qualifier for another of the same kind ("fully" → "completely") is not drift."""
 
+SUPERLATIVES = frozenset(
+    """
+    best worst most least biggest largest greatest highest lowest hardest heaviest strongest weakest toughest
+    deepest gravest darkest brightest longest shortest fastest slowest oldest newest latest earliest closest
+    nearest farthest furthest richest poorest safest bravest finest cruellest cruelest harshest fiercest
+    bloodiest deadliest costliest happiest saddest easiest simplest clearest surest truest widest
+    """.split()
+)
+"""Superlatives ("the hardest winter", "the most difficult"; ``most``/``least`` make one of the next
+word): the top of a scale, stronger than the plain adjective and than "one of the …"."""
+
 MODALS = frozenset("will would shall should can could may might must ought".split())
 
 MODAL_CLASSES = {"will": "future", "shall": "future", "would": "conditional", "can": "ability", "could": "possibility",
