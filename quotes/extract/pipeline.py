@@ -20,7 +20,7 @@ from quotes.annotate.document import Token
 from quotes.extract.marks import QuoteSpan, find_spans
 from quotes.extract.mentions import find_mentions
 from quotes.extract.textview import TextView
-from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, said_as_words
+from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, said_as_words, titled
 from quotes.models import Article, Quote, QuoteKind
 from quotes.text.lexicon import CALLING_CUES
 from quotes.text.paragraphs import paragraphs
@@ -134,7 +134,7 @@ def _kind(
     A quote inside a quote whose speaker no rule decides is a name (:func:`unattributed_nested`).
     """
     lo, hi = paragraph
-    if is_stage_direction(span.text) or unattributed_nested(span, speaker_decided):
+    if is_stage_direction(span.text) or titled(text, span.open_mark, lo) or unattributed_nested(span, speaker_decided):
         return "name"
     headline = in_headline(text, lo, hi, quoted)
     naming = _named(text, span.open_mark) or named_as_term(text, span.open_mark, lo)
@@ -180,7 +180,8 @@ def unattributed_nested(span: QuoteSpan, speaker_decided: bool) -> bool:
     ‘the comeback of the decade’") are his citation of somebody unnamed, a term or a scare quote:
     the gold sets mark most of them as names (news: 4 names to 4 quotes, and the quotes are the
     ones whose outer words name their speaker), and a quote with no speaker is of no use to a
-    fact-checker. A nested quote that a rule does attribute keeps its kind.
+    fact-checker. A nested quote that a rule does attribute keeps its kind (attribution gives one to
+    a nested quote whose outer words name its speaker: "the gaffer told me, ‘Be ready’").
     """
     return span.depth > 0 and not speaker_decided
 

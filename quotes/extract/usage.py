@@ -27,6 +27,7 @@ from quotes.text.lexicon.detection import (
     NAMING_NOUNS,
     SPEECH_NOUNS,
     STAGE_DIRECTIONS,
+    TITLING_CUES,
     USING_VERBS,
     VOICING_VERBS,
     WORD_NOUNS,
@@ -123,6 +124,17 @@ def named_as_term(text: str, open_mark: int, lo: int) -> bool:
     """True when a naming noun stands right before the quote: "the nickname “Lyin' Ted”"."""
     words = clause_words(text, open_mark, lo)
     return any(w in NAMING_NOUNS for w in words[-2:])
+
+
+def titled(text: str, open_mark: int, lo: int) -> bool:
+    """True when "titled", "entitled" or "headlined" stands right before the quote: a work's title.
+
+    >>> text = "The review, titled “Casual Employment Practices at CPU, 2017–2024”, was published."
+    >>> titled(text, text.index("“"), 0)
+    True
+    """
+    words = clause_words(text, open_mark, lo)
+    return bool(words) and words[-1] in TITLING_CUES
 
 
 def coordinated(text: str, open_mark: int, previous_close: int | None) -> bool:

@@ -134,3 +134,8 @@ def test_a_nested_quote_nobody_is_said_to_speak_is_a_name() -> None:
 )
 def test_a_title_listed_after_a_quoted_title_shares_its_kind(text: str, expected: list[str]) -> None:
     assert [kind for _, kind in _kinds(text)] == expected
+
+
+def test_a_title_after_titled_is_a_name_however_long() -> None:
+    text = "The review, which was titled “Casual Employment Practices at CPU, 2017–2024”, was read out."
+    assert _kinds(text) == [("Casual Employment Practices at CPU, 2017–2024", "name")]

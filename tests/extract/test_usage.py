@@ -12,6 +12,7 @@ from quotes.extract.usage import (
     is_stage_direction,
     named_as_term,
     said_as_words,
+    titled,
 )
 
 
@@ -94,3 +95,16 @@ def test_a_speech_noun_with_its_sayer_and_a_verdict() -> None:
 def test_a_characterising_word_after_a_determiner_is_a_noun() -> None:
     text = "The platform dropped a call for “more weapons” to the region."
     assert not said_as_words(text, at(text), 0)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The review, which was titled “Casual Employment Practices at CPU, 2017–2024”, came out.", True),
+        ("His op-ed, entitled “Why I Will Not Vote This Year, and Why You Should Not Either”, ran Sunday.", True),
+        ("She said the review was “long overdue and badly needed” on Friday.", False),
+    ],
+)
+def test_titled(text: str, expected: bool) -> None:
+    mark = text.index("“")
+    assert titled(text, mark, 0) is expected

@@ -46,6 +46,10 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
 """Nouns of something said: with its sayer before it ("Trump's claim that there were “thousands
 of shootings”", "his warning of “chaos”") the quote is that person's words."""
 
+TITLING_CUES: frozenset[str] = frozenset("titled entitled headlined".split())
+"""Participles that introduce a work's title ("a review titled “Casual Employment Practices at CPU,
+2017–2024”"): what follows is a name however long it runs."""
+
 NAMING_NOUNS: frozenset[str] = frozenset(
     "nickname nicknames codename codenamed code-named hashtag hashtags".split()
 )
