@@ -167,6 +167,16 @@ def _cut_at_attribution(text: str, start: int, end: int) -> int:
     return end
 
 
+def _holds_its_own_family(text: str, outer: "_Open", pairs: list[tuple[int, int, int]]) -> bool:
+    """True when a single mark left open is followed in its paragraph by a closed single-quoted span.
+
+    Quotes nest by alternating mark families ("…‘…’…", ‘…“…”…’), so a single-quoted span after an
+    unclosed single mark is not inside it: the mark's own close was left off ("codenamed 'Operation
+    Shakti, but widely known as 'Buddha Smiles Again'"), and where its quote ends is unknown.
+    """
+    return outer.family == "s" and any(o > outer.pos and _family(text[o]) == "s" for o, _c, _d in pairs)
+
+
 def _sentence_opener_after(text: str, pos: int, family: str, hi: int, pairs: list[tuple[int, int, int]]) -> Optional[int]:
     """The first opening mark of ``family`` after ``pos`` that starts a new sentence (". “B"), if any.
 
@@ -201,7 +211,7 @@ def find_spans(text: str) -> list[QuoteSpan]:
         nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
         next_opens = nxt is not None and text[nxt[0]] in ALL_MARKS and _family(text[nxt[0]]) == outer.family
         inside_pair = any(o < outer.pos < c for o, c, _ in pairs)
-        if inside_pair:
+        if inside_pair or _holds_its_own_family(text, outer, pairs):
             continue
         opener = _sentence_opener_after(text, outer.pos, outer.family, hi, pairs)
         if opener is not None:

@@ -31,6 +31,7 @@ from quotes.text.lexicon import (
     PERSON_PRONOUNS,
     PLACE_NAMES,
     ROLE_WORDS,
+    SURNAME_HONORIFICS,
     reporting_lemma,
 )
 
@@ -101,6 +102,7 @@ def find_mentions(view: TextView) -> MentionIndex:
     """Every name, pronoun and epithet mention in the reporter's text of ``view``."""
     tokens = view.tokens
     ents = _entity_labels(view)
+    surnames = _honorific_surnames(view)
     mentions: list[Mention] = []
     i = 0
     n = len(tokens)
@@ -120,7 +122,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 mentions.append(owned)
                 i = owned.last
                 continue
-            mention = _name_mention(view, i, run_end, ents)
+            mention = _name_mention(view, i, run_end, ents, surnames)
             if mention is not None:
                 mentions.append(mention)
             i = run_end
@@ -132,7 +134,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 i = epithet.last
                 continue
         i += 1
-    mentions = _split_headline_names(view, mentions, ents)
+    mentions = _split_headline_names(view, mentions, ents, surnames)
     for m in mentions:
         m.possessive = m.last < n and tokens[m.last].text in {"'s", "’s", "'", "’"}
     referents = _referents(view, mentions, ents)
@@ -225,7 +227,9 @@ def _headline_paragraphs(view: TextView) -> set[int]:
     return {p for p, caps in words.items() if len(caps) >= HEADLINE_MIN_WORDS and all(caps)}
 
 
-def _split_headline_names(view: TextView, mentions: list[Mention], ents: dict[int, str]) -> list[Mention]:
+def _split_headline_names(
+    view: TextView, mentions: list[Mention], ents: dict[int, str], surnames: frozenset[str] = frozenset()
+) -> list[Mention]:
     """In a title-case headline a run of capitals is names and ordinary words together ("Chris
     Christie Calls Hillary Clinton"): keep only the parts the article's running text names."""
     headlines = _headline_paragraphs(view)
@@ -241,9 +245,9 @@ def _split_headline_names(view: TextView, mentions: list[Mention], ents: dict[in
         a = m.first
         while a < m.last:
             for b in range(m.last, a, -1):
-                key = name_key(_POSSESSIVE_END.sub("", view.doc.text[view.tokens[a].start : view.tokens[b - 1].end]))
+                key = name_key(_POSSESSIVE_END.sub("", view.doc.text[view.tokens[a].start : view.tokens[b - 1].end]), surnames)
                 if key and (key in body_keys or (len(key) == 1 and key[0] in body_words)):
-                    part = _name_mention(view, a, b, ents)
+                    part = _name_mention(view, a, b, ents, surnames)
                     if part is not None:
                         out.append(part)
                     a = b
@@ -284,7 +288,20 @@ def _owned_role(view: TextView, first: int, last: int) -> Optional[Mention]:
     return _mention(view, first, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
 
 
-def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -> Optional[Mention]:
+def _honorific_surnames(view: TextView) -> frozenset[str]:
+    """Role words the article uses as surnames: the word after an honorific ("Mr. King", "Ms
+    Bishop"). Its other mentions of the word are then the name, not a title ("Charlie King")."""
+    tokens = view.tokens
+    return frozenset(
+        tokens[i + 1].text.lower()
+        for i in range(len(tokens) - 1)
+        if tokens[i].text.lower() in SURNAME_HONORIFICS and tokens[i + 1].text.lower() in ROLE_WORDS and _is_cap(tokens[i + 1].text)
+    )
+
+
+def _name_mention(
+    view: TextView, first: int, last: int, ents: dict[int, str], surnames: frozenset[str] = frozenset()
+) -> Optional[Mention]:
     tokens = view.tokens
     words = [tokens[k].text.lower().rstrip(".") for k in range(first, last)]
     # A capitalised run directly before a lowercase role word is that role's qualifier ("North Korean leader").
@@ -295,7 +312,8 @@ def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -
             return None
     split = 0
     for k, w in enumerate(words):
-        if w in ROLE_WORDS or w in HONORIFICS:
+        surname = w in surnames or (k > 0 and words[k - 1] in SURNAME_HONORIFICS)  # "Mr. King"
+        if (w in ROLE_WORDS and not surname) or w in HONORIFICS:
             split = k + 1
     name_first = first + split
     descriptors = set(words[:split])
@@ -313,7 +331,7 @@ def _name_mention(view: TextView, first: int, last: int, ents: dict[int, str]) -
         office = view.doc.text[tokens[first if split else name_first].start : tokens[last - 1].end]
         return _mention(view, first, end, "epithet", name=office, descriptors=frozenset(descriptors | {"<office>"}), media=media)
     surface = _POSSESSIVE_END.sub("", view.doc.text[tokens[name_first].start : tokens[last - 1].end])
-    key = name_key(surface)
+    key = name_key(surface, surnames)
     if not key:
         return None
     mention = _mention(view, first, end, "name", name=surface, name_key=key, descriptors=frozenset(descriptors), media=media)
@@ -391,8 +409,8 @@ def _epithet(view: TextView, i: int) -> Optional[Mention]:
                 end = continue_end
             descriptors = frozenset(w for w in words if w and w not in {"the", "'s"})
             return _mention(view, i, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
-        if w in FUNCTION_WORDS or not (w.isalpha() or "-" in w):
-            return None
+        if w in FUNCTION_WORDS or not (w.replace(".", "").isalpha() or "-" in w):
+            return None  # "the U.S. embassy" reads on: an abbreviation is a word
         words.append(w)
         j += 1
     return None
@@ -472,7 +490,9 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
             match = next((r for r in referents if _same_full_name(r.key, m.name_key)), None)
         else:
             # "Kim" for "Kim Jong Un", "Merkel" for "Angela Merkel", "Lula" for "Luiz Inacio Lula da Silva"
-            candidates = [r for r in referents if m.name_key[0] in r.key and len(r.key) > 1]
+            # but "Israel" is the country, not "Israel Katz": a place name is a person's name only as a surname
+            word = m.name_key[0]
+            candidates = [r for r in referents if word in r.key and len(r.key) > 1 and (word not in PLACE_NAMES or r.key[-1] == word)]
             # the nearest full mention before this one decides between namesakes
             match = _nearest(candidates, mentions, m) if candidates else next(
                 (r for r in referents if r.key == m.name_key), None

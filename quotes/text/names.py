@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
-from quotes.text.lexicon import HONORIFICS, ROLE_WORDS, SCORER_TITLE_WORDS, TITLES
+from quotes.text.lexicon import HONORIFICS, ROLE_WORDS, SCORER_TITLE_WORDS, SURNAME_HONORIFICS, TITLES
 
 __all__ = ["TITLES", "name_key", "name_tokens", "plain_words", "scorer_tokens", "speaker_key"]
 
@@ -100,13 +100,22 @@ def plain_words(text: Optional[str]) -> tuple[str, ...]:
     return tuple(w.rstrip("'") for w in words if w.rstrip("'"))
 
 
-def name_key(surface: str) -> tuple[str, ...]:
+def name_key(surface: str, surnames: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Name words without honorifics or role words: ``"Mr Kim Jong-un"`` → ``("kim", "jong", "un")``.
 
-    >>> name_key("Putin’s"), name_key("President Inácio")
-    (('putin',), ('inacio',))
+    A role word right after an honorific is a surname ("Mr. King", "Ms Bishop"), and so is one
+    in ``surnames`` (the role words an article uses that way, so its "Charlie King" keeps "king").
+
+    >>> name_key("Putin’s"), name_key("President Inácio"), name_key("Mr. King")
+    (('putin',), ('inacio',), ('king',))
+    >>> name_key("Charlie King"), name_key("Charlie King", frozenset({"king"}))
+    (('charlie',), ('charlie', 'king'))
     """
-    return tuple(w for w in plain_words(surface) if w not in HONORIFICS and w not in ROLE_WORDS)
+    words = plain_words(surface)
+    return tuple(
+        w for i, w in enumerate(words)
+        if w not in HONORIFICS and (w not in ROLE_WORDS or w in surnames or (i > 0 and words[i - 1] in SURNAME_HONORIFICS))
+    )
 
 
 def scorer_tokens(name: Optional[str]) -> list[str]:

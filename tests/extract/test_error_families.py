@@ -110,6 +110,51 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Karoline Leavitt",
         "according-to",
     ),
+    # an office in apposition names its holder
+    (
+        "office in apposition, after the quote",
+        "Ukraine's allies met on Monday. “It is shameful,” said the Israeli Foreign Minister, Israel Katz.",
+        "It is shameful",
+        "Israel Katz",
+        "after",
+    ),
+    (
+        "office of a country in apposition",
+        "Ukraine's allies met on Monday. “It is a genocide,” said the president of Brazil, Luiz Lula.",
+        "It is a genocide",
+        "Luiz Lula",
+        "after",
+    ),
+    # institutions as speakers
+    (
+        "embassy",
+        "President Cyril Ramaphosa opened the summit.\nThe U.S. embassy said in a note that the priorities “run counter to our policy views.”",
+        "run counter",
+        "U.S. embassy",
+        "before",
+    ),
+    (
+        "consulate",
+        "Pilgrims waited at the border on Monday.\n“The road will reopen on Friday,” the consulate said.",
+        "The road",
+        "consulate",
+        "after",
+    ),
+    # quotes inside quotes
+    (
+        "nested, the outer words name the speaker",
+        "Vatican spokesman Matteo Bruni spoke to reporters on Saturday.\n“Pope Francis told the crowd: ‘Negotiation is never a surrender,’ and he meant it,” Bruni said.",
+        "Negotiation is never",
+        "Francis",
+        "nested",
+    ),
+    (
+        "nested, read out by the outer speaker",
+        "Pat Caddell spoke on the radio on Sunday.\n“Here is the question we asked: ‘Do you trust the candidate on health matters?’ The answers surprised us,” Caddell said.",
+        "Do you trust",
+        "Pat Caddell",
+        "outer",
+    ),
     (
         "signature",
         "Readers wrote in after the debate.\n“He makes simple blanket statements about people.” ― Pamela Padilla",

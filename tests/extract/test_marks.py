@@ -107,3 +107,17 @@ def test_unclosed_quote_is_cut_before_its_attribution_not_at_a_participle() -> N
     ]
     assert texts('"We will stay in the city, said Ms Ortiz on Monday.') == ["We will stay in the city,"]
     assert texts('"We will stay in the city, she said on Monday.') == ["We will stay in the city,"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The tests, codenamed 'Operation Shakti, were widely known as 'Buddha Smiles Again'.\n'Peace Goes Through Power'",
+            ["Buddha Smiles Again", "Peace Goes Through Power"],
+        ),
+        ("'We will fight on,\n'and we will win,' Mr Hughes said.", ["We will fight on,", "and we will win,"]),
+    ],
+)
+def test_a_single_mark_left_open_before_a_single_quoted_span_is_no_quote(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

@@ -19,6 +19,39 @@ def test_name_key_drops_titles_hyphens_and_possessives() -> None:
     assert name_key("Putin’s") == ("putin",)
 
 
+@pytest.mark.parametrize(
+    "surface, surnames, expected",
+    [
+        ("Mr. King", frozenset(), ("king",)),
+        ("Ms Bishop", frozenset(), ("bishop",)),
+        ("King Charles", frozenset(), ("charles",)),
+        ("Charlie King", frozenset(), ("charlie",)),
+        ("Charlie King", frozenset({"king"}), ("charlie", "king")),
+        ("Lord Chancellor", frozenset(), ()),
+    ],
+)
+def test_a_role_word_after_an_honorific_is_a_surname(surface: str, surnames: frozenset[str], expected: tuple[str, ...]) -> None:
+    assert name_key(surface, surnames) == expected
+
+
+def test_an_honorific_surname_joins_the_full_name() -> None:
+    from tests.extract.handmade import document
+
+    text = "“Turnout matters,” said Charlie King, a New York Democrat. Mr. King added more."
+    view = TextView(document(text), find_spans(text))
+    index = find_mentions(view)
+    kings = [r for r in index.referents if "king" in r.key]
+    assert [(r.name, len(r.mentions)) for r in kings] == [("Charlie King", 2)]
+
+
+def test_a_country_is_not_a_person_who_shares_its_name() -> None:
+    from tests.extract.handmade import document
+
+    text = "Foreign Minister Israel Katz spoke first. Israel declared Lula “persona non grata.” Katz agreed."
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    assert sorted(r.name for r in index.referents if "israel" in r.key) == ["Israel", "Israel Katz"]
+
+
 def test_media_needs_a_news_word() -> None:
     assert is_media({"state", "media"})
     assert is_media({"kcna", "news", "agency"})

@@ -101,3 +101,36 @@ def test_a_title_cased_headline_quote_is_no_title() -> None:
 def test_a_name_somebody_gave_is_his_words() -> None:
     text = "Mr Hale called his opponent “Little Tony” at the rally.\nShe joined a movement called “Forward Together” in 2019."
     assert _kinds(text) == [("Little Tony", "fragment"), ("Forward Together", "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“He would look at me and say, ‘I will win this case,’ and then leave,” she said.", True),
+        ("“Then they said ‘no’ to us,” she said.", True),
+        ("“I will win this case,” she said.", False),
+    ],
+)
+def test_unattributed_nested(text: str, expected: bool) -> None:
+    from quotes.extract.marks import find_spans
+    from quotes.extract.pipeline import unattributed_nested
+
+    assert unattributed_nested(find_spans(text)[-1], speaker_decided=False) is expected
+    assert unattributed_nested(find_spans(text)[-1], speaker_decided=True) is False
+
+
+def test_a_nested_quote_nobody_is_said_to_speak_is_a_name() -> None:
+    text = "“He would look at me and say, ‘I will win this case,’ and then leave,” she said."
+    assert [kind for _, kind in _kinds(text)] == ["speech", "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reports say Trump called the winner “Miss Piggy” and “Miss Housekeeping” back then.", ["fragment", "fragment"]),
+        ("He watches “The Apprentice” and “Celebrity Apprentice” every week.", ["name", "name"]),
+        ("He spoke of “blood and water”, “Operation Sindoor” and more.", ["fragment", "name"]),
+    ],
+)
+def test_a_title_listed_after_a_quoted_title_shares_its_kind(text: str, expected: list[str]) -> None:
+    assert [kind for _, kind in _kinds(text)] == expected

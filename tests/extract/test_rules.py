@@ -37,12 +37,21 @@ AFTER = [
     ("“The bridge is safe,” Mayor Tom Reyes told reporters.", "Tom Reyes", "after"),
     ("“The bridge is safe,” according to Tom Reyes, the city engineer.", "Tom Reyes", "according-to"),
     ("“Prices will rise,” the report warned. Anna Berg disagreed.", None, "after"),  # a cue, no person
+    # who passes the words on is not their speaker
+    ("“It is a genocide,” the state channel quoted Luiz Lula da Silva as saying.", "Luiz Lula da Silva", "after"),
+    ("“Either the loss of dignity or a partner,” the Kyiv Independent reported Volodymyr Zelensky said.", "Volodymyr Zelensky", "after"),
 ]
 BEFORE = [
     ("Maria Lopez said: “We will not back down.”", "Maria Lopez", "before"),
     ("Maria Lopez said the strike would go on “as long as it takes.”", "Maria Lopez", "before"),
     ("Maria Lopez told the crowd on Monday that they would “never back down.”", "Maria Lopez", "before"),
     ("Anna Berg smiled: “It was worth it.”", "Anna Berg", "before"),
+    # verbs of using, voicing and characterising words
+    ("Pope Francis used the term “white flag” in his answer.", "Francis", "before"),
+    ("Matteo Bruni said Pope Francis had used the term white flag “to indicate a truce.”", "Matteo Bruni", "before"),
+    ("At the rally Maria Lopez chanted “No more war!”", "Maria Lopez", "before"),
+    ("Professor Laurence Tribe likened the rules to “burning the Constitution.”", "Laurence Tribe", "before"),
+    ("The agency quoted Omar Haddad as saying the talks were “close to collapse.”", "Omar Haddad", "before"),
     ("The plan is “a disaster,” and nobody disputes it.", None, None),
 ]
 ACCORDING_TO = [
@@ -57,6 +66,13 @@ SIGNATURE = [
     ("“He has never understood this town.” ― Sonya Herridge", "Sonya Herridge", "signature"),
     ("“Best meal of my life.” — Tom Reyes.", "Tom Reyes", "signature"),
     ("“It was fine.” — Tom Reyes said the rest was not.", None, None),
+]
+COLON_INTRO = [
+    ("President Volodymyr Zelensky addressed the nation.\nThe key quotes from his address follow:\n“We will work calmly with America.”", "Volodymyr Zelensky", "colon-intro"),
+    ("Maria Lopez spoke at the rally.\nMaria Lopez told the crowd:\n“We will not back down.”", "Maria Lopez", "colon-intro"),
+    ("Omar Haddad:\n“The talks are over.”", "Omar Haddad", "colon-intro"),
+    ("Maria Lopez spoke at the rally.\nThe crowd cheered.\n“We will not back down.”", None, None),  # no colon
+    ("Maria Lopez told the crowd:\nThen the rain came and “nobody” stayed.", None, None),  # the quote does not open the paragraph
 ]
 TURN_LABEL = [
     ("Chris Wallace interviewed Mike Pence.\n“WALLACE: Will you attend the debate?”", "Chris Wallace", "turn-label"),
@@ -88,6 +104,11 @@ def test_later(text: str, speaker: Optional[str], method: Optional[str]) -> None
 @pytest.mark.parametrize("text, speaker, method", SIGNATURE)
 def test_signature(text: str, speaker: Optional[str], method: Optional[str]) -> None:
     assert run(rules.signature, text) == (speaker, method)
+
+
+@pytest.mark.parametrize("text, speaker, method", COLON_INTRO)
+def test_colon_intro(text: str, speaker: Optional[str], method: Optional[str]) -> None:
+    assert run(rules.colon_intro, text) == (speaker, method)
 
 
 @pytest.mark.parametrize("text, speaker, method", TURN_LABEL)
@@ -142,7 +163,7 @@ def test_pending_gives_a_quote_the_speaker_named_after_it() -> None:
 
 
 def test_the_driver_tries_rules_in_the_declared_order() -> None:
-    assert [r.name for r in RULES] == ["turn-label", "parse", "after", "before", "according-to", "later", "signature"]
+    assert [r.name for r in RULES] == ["turn-label", "parse", "after", "before", "according-to", "later", "signature", "colon-intro"]
     # both "after" and "before" match; "after" comes first
     ctx, spans = context("Tom Reyes said: “Wait,” said Anna Berg.")
     (span, attribution, proposals), = attribute_all(ctx, spans)

@@ -23,6 +23,7 @@ from quotes.text.lexicon import (
     SPEECH_NOUNS,
     reporting_lemma,
 )
+from quotes.text.lexicon.detection import CHARACTERISING_VERBS, USING_VERBS, VOICING_VERBS, WORD_NOUNS
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention, MentionIndex
 
@@ -32,6 +33,9 @@ PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\.?\)?$")
 name before it, never a name itself."""
 
 
+TERM_NOUN_REACH = 3
+"""Words after a verb of using within which the noun of words must come: "used the term",
+"employed the loaded word" (a determiner and an adjective at most)."""
 SPEECH_NOUN_MODIFIERS = 2
 """Adjectives that may stand between a speech noun's owner and the noun ("Francis' recent public remarks")."""
 
@@ -68,6 +72,9 @@ class AttributionContext:
                     lemma = reporting_lemma(tok.text, ambiguous=True)
                     if lemma and tok.text[:1].islower() and self.subject_left(i) is not None:
                         self.cues[i] = lemma
+        for i in range(len(self.tokens)):
+            if self.cues[i] is None:
+                self.cues[i] = self.words_cue(i)
         for i, tok in enumerate(self.tokens):
             # "Lula's remarks", "Francis' recent remarks": a speech noun with an owner is a cue
             # whatever its part of speech (its subject is resolved by subject_of_cue)
@@ -106,6 +113,22 @@ class AttributionContext:
         if self.use_pos and tok.pos not in {"VERB", "AUX"}:
             return None
         return lemma
+
+    def words_cue(self, i: int) -> Optional[str]:
+        """A verb that is no reporting verb but gives its subject the quoted words: using a term
+        ("Francis used the term “white flag”"), voicing ("chanting “U-S-A!”") or characterising
+        ("likened the rules to “…”", "rated the claim “false”")."""
+        tok = self.tokens[i]
+        word = tok.text
+        if not word.islower() or not self.view.outside(i) or (self.use_pos and tok.pos not in {"VERB", "AUX"}):
+            return None
+        if word in VOICING_VERBS or word in CHARACTERISING_VERBS:
+            return word
+        if word in USING_VERBS:
+            ahead = [t.text.lower() for t in self.tokens[i + 1 : i + 1 + TERM_NOUN_REACH]]
+            if any(w in WORD_NOUNS for w in ahead):
+                return word
+        return None
 
     def cue_text(self, i: int) -> str:
         if self.cues[i] == "according to":

@@ -13,12 +13,20 @@ rule           conf. pattern
 ``according-to`` 0.8 … "Q" …, according to X, anywhere in the sentence
 ``later``      0.7   a reporting verb later in the quote's sentence
 ``signature``  0.85  "Q" ― Sonya Herridge: a dash and a name closing the paragraph
+``colon-intro`` 0.85 Zelensky told parliament: ¶ "Q" — a paragraph ending in a colon hands the
+                     next one's quote to its speaker (less sure than a cue in the quote's own
+                     sentence, 0.88: the line may introduce a document or a list)
 ============== ===== ==========================================================================
 
 Then, for a quote no rule attributes, carry-over (:mod:`.carry`): ``same-paragraph`` (0.8),
 ``continuation`` (0.75), and ``unresolved`` when the text names someone it never identifies
 ("the spokeswoman": ``speaker_mention`` set, speaker null). A mention that is not a name is
 worth 0.9 of its rule's confidence.
+
+A quote inside a quote (``depth > 0``) is read by :func:`nested_attribution`: the rules run on it
+with the outer quote taken as reporter's text, and only a speaker the outer words name counts
+(``nested``, the rule's confidence x :data:`NESTED_FACTOR`); otherwise the ranker gives it the
+outer quote's speaker (``outer``).
 """
 
 from __future__ import annotations
@@ -29,14 +37,20 @@ from typing import Callable, Optional
 from quotes.extract.attribution import rules
 from quotes.extract.attribution.carry import carry_over, pending
 from quotes.extract.attribution.context import Attribution, AttributionContext
-from quotes.extract.attribution.resolve import speaker_of
+from quotes.extract.attribution.resolve import antecedent, speaker_of
 from quotes.extract.attribution.rules import Candidate
 from quotes.extract.marks import QuoteSpan
+from quotes.extract.mentions import find_mentions
+from quotes.extract.textview import TextView
+from quotes.text.names import name_key
 
-__all__ = ["RULES", "Proposal", "Rule", "attribute", "attribute_all"]
+__all__ = ["RULES", "Proposal", "Rule", "attribute", "attribute_all", "nested_attribution"]
 
 DESCRIPTION_FACTOR = 0.9
 """A pronoun or a description is a less sure speaker than a name (its resolution may be wrong)."""
+NESTED_FACTOR = 0.8
+"""A quote inside a quote is reported at second hand: its speaker is less sure than the rule's
+own confidence (the outer speaker may paraphrase, the inner cue may be theirs)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,7 @@ RULES: tuple[Rule, ...] = (
     Rule("according-to", rules.according_to, 0.8),
     Rule("later", rules.later, 0.7),
     Rule("signature", rules.signature, 0.85),
+    Rule("colon-intro", rules.colon_intro, 0.85),
 )
 """The rules in the order they are tried (the module docstring's table)."""
 CONFIDENCE: dict[str, float] = {rule.name: rule.confidence for rule in RULES}
@@ -108,12 +123,69 @@ def attribute(ctx: AttributionContext, span: QuoteSpan, proposals: Optional[list
     return result
 
 
+def enclosing(spans: list[QuoteSpan], span: QuoteSpan) -> Optional[QuoteSpan]:
+    """The quote that holds a nested ``span`` (the nearest one a level up that is still open)."""
+    for s in reversed(spans):
+        if s.depth == span.depth - 1 and s.open_mark < span.open_mark and (s.close_mark is None or s.close_mark > span.open_mark):
+            return s
+    return None
+
+
+def _within(span: QuoteSpan, start: int) -> bool:
+    return span.open_mark < start < (span.close_mark if span.close_mark is not None else span.end)
+
+
+def nested_attribution(
+    ctx: AttributionContext, spans: list[QuoteSpan], span: QuoteSpan, outer_speaker: Optional[str] = None
+) -> Attribution:
+    """A quote inside a quote, attributed by the outer quote's own words: "The Pope uses the term
+    'white flag'", "the DGMO telephoned and informed him, 'There will be …'". The outer quote is
+    read as if it were reporter's text and the rules run on the inner span; only a cue and a
+    speaker inside the outer quote count (the reporter's "…," Bruni said names the outer speaker,
+    not the inner one); a pronoun there is never the outer speaker, who would say "I". No such
+    words: no speaker."""
+    outer = enclosing(spans, span)
+    if outer is None:
+        return Attribution()
+    lifted = [s.model_copy(update={"depth": s.depth - 1}) if _within(outer, s.open_mark) else s for s in spans if s is not outer]
+    inner = next(s for s in lifted if s.open_mark == span.open_mark)
+    view = TextView(ctx.view.doc, lifted)
+    inner_ctx = AttributionContext(view, find_mentions(view))
+    for proposal in propose(inner_ctx, inner):
+        mention = proposal.candidate.mention
+        if mention is None or not _within(outer, mention.start) or not _within(outer, inner_ctx.tokens[proposal.candidate.cue].start):
+            continue
+        speaker = proposal.speaker
+        if mention.kind == "pronoun" and outer_speaker is not None:
+            person = antecedent(inner_ctx, mention, exclude=_canonical(inner_ctx, outer_speaker))
+            speaker = person.name if person is not None else None
+        if not speaker:
+            continue
+        named = mention.kind == "name"
+        confidence = proposal.rule.confidence * NESTED_FACTOR * (1.0 if named else DESCRIPTION_FACTOR)
+        cue = inner_ctx.cue_text(proposal.candidate.cue)
+        return Attribution(_canonical(ctx, speaker), mention.text, cue, "nested", confidence, True)
+    return Attribution()
+
+
+def _canonical(ctx: AttributionContext, speaker: str) -> str:
+    """The article's name for a speaker found in a re-read of it (the fullest name with that key)."""
+    key = name_key(speaker)
+    for ref in ctx.mentions.referents:
+        if key and ref.key[-len(key):] == key:
+            return ref.name
+    return speaker
+
+
 def attribute_all(ctx: AttributionContext, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, Attribution, list[Proposal]]]:
-    """Every span's attribution (nested spans get none) after carry-over both ways, with the rules' proposals."""
+    """Every span's attribution after carry-over both ways, with the rules' proposals (a nested
+    span's from :func:`nested_attribution`, with no proposals)."""
     decided: list[tuple[QuoteSpan, Attribution, list[Proposal]]] = []
     for span in spans:
         if span.depth:
-            decided.append((span, Attribution(), []))
+            outer = enclosing(spans, span)
+            held = next((a.speaker for s, a, _ in reversed(decided) if s is outer), None)
+            decided.append((span, nested_attribution(ctx, spans, span, held), []))
             continue
         proposals = propose(ctx, span)
         decided.append((span, attribute(ctx, span, proposals), proposals))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from quotes.extract.attribution.context import AttributionContext
-from quotes.text.lexicon import PERSON_PRONOUNS, UNNAMED_ROLES
+from quotes.text.lexicon import PERSON_PRONOUNS, ROLE_WORDS, UNNAMED_ROLES
 from quotes.extract.mentions import Mention, Referent, descriptor_match
 
 __all__ = ["antecedent", "recent_person", "resolve", "speaker_of"]
@@ -33,6 +33,10 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
         if person is not None:
             return person.name
         return next((a.speaker for _, a in reversed(ctx.history) if a.speaker), None)
+    # "the president of Brazil, Luiz Lula, said": an office in apposition is the person it names
+    named = appositive_referent(ctx, mention)
+    if named is not None:
+        return named.name
     # epithet: the person mentioned before whose titles fit best, the most recent on a tie
     titled = titled_referent(ctx, mention)
     if titled is not None:
@@ -56,9 +60,13 @@ def appositive_referent(ctx: AttributionContext, mention: Mention) -> Optional[R
     if found is None:
         return None
     name = ctx.mentions.mentions[found]
-    if name.kind != "name" or name.referent is None or not ctx.mentions.referents[name.referent].person:
+    if name.kind != "name" or name.referent is None:
         return None
-    return ctx.mentions.referents[name.referent]
+    ref = ctx.mentions.referents[name.referent]
+    # a full name in apposition to a role ("the president of Brazil, Luiz Lula") is its holder,
+    # even where no NER or title marks the name as a person's
+    holder = bool(mention.descriptors & ROLE_WORDS) and len(ref.key) >= 2 and not (ref.place or ref.media or "<org>" in ref.descriptors)
+    return ref if ref.person or holder else None
 
 
 def titled_referent(ctx: AttributionContext, mention: Mention) -> Optional[Referent]:
@@ -77,9 +85,10 @@ def titled_referent(ctx: AttributionContext, mention: Mention) -> Optional[Refer
     return best[2] if best[2] is not None and best[0] >= 1 else None
 
 
-def antecedent(ctx: AttributionContext, pronoun: Mention) -> Optional[Referent]:
+def antecedent(ctx: AttributionContext, pronoun: Mention, exclude: Optional[str] = None) -> Optional[Referent]:
     """The person "he"/"she" refers to: the last person of that gender named before it,
-    preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt)."""
+    preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt). ``exclude`` is a
+    person the pronoun cannot be: inside someone's quote "he" is never the speaker (who says "I")."""
     gender = "f" if pronoun.text.lower() == "she" else "m"
     fallback: Optional[tuple[Referent, int]] = None
     for m in reversed(ctx.mentions.mentions):
@@ -95,7 +104,7 @@ def antecedent(ctx: AttributionContext, pronoun: Mention) -> Optional[Referent]:
         if fallback is not None and fallback[1] - sentence > 1:
             break
         ref = titled if titled is not None else ctx.mentions.referents[m.referent]
-        if not ref.person or (ref.gender and ref.gender != gender):
+        if not ref.person or (ref.gender and ref.gender != gender) or (exclude is not None and ref.name == exclude):
             continue
         if ctx.salient(m):
             return ref

@@ -15,12 +15,14 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes.extract.attribution.context import AttributionContext
+from quotes.extract.attribution.context import TERM_NOUN_REACH, AttributionContext
+from quotes.text.lexicon.detection import USING_VERBS
+from quotes.text.lexicon import AUX_AND_ADVERBS
 from quotes.extract.attribution.resolve import speaker_of
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
 
-__all__ = ["Candidate", "according_to", "after", "before", "later", "parse", "signature", "turn_label"]
+__all__ = ["Candidate", "according_to", "after", "before", "colon_intro", "later", "parse", "relayed", "signature", "turn_label"]
 
 AFTER_WINDOW = 12
 """Tokens after a closing mark searched for the cue: "Q," said the former Leeds midfielder on Sunday (a
@@ -46,6 +48,43 @@ class Candidate:
     """The speaker itself, for a rule that reads it from words no mention covers (a transcript's "PENCE:")."""
 
 
+_RELAY_CUES = frozenset({"quote", "report", "cite"})
+"""Cues by which an outlet or a person passes on somebody else's words ("quoted Lula as saying",
+"reported Zelensky said"): the person they name is the speaker."""
+
+
+def relayed(ctx: AttributionContext, c: int) -> Optional[Mention]:
+    """The person a relaying cue at ``c`` names as the speaker, or None: "the channel quoted Lula
+    da Silva as saying" → Lula da Silva; "the Kyiv Independent reported (that) Zelensky said" →
+    Zelensky. News writing credits the words to the one who said them, not to who passed them on."""
+    if ctx.cues[c] not in _RELAY_CUES:
+        return None
+    tokens = ctx.tokens
+    k = c + 1
+    if k < len(tokens) and tokens[k].text.lower() == "that":
+        k += 1
+    found = ctx.mentions.starting_at.get(k)
+    if found is None:
+        return None
+    mention = ctx.mentions.mentions[found]
+    if mention.media or mention.possessive:
+        return None
+    j = mention.last
+    if j < len(tokens) and tokens[j].text.lower() == "as" and ctx.cues[c] == "quote":
+        return mention  # quoted X as saying
+    j = ctx_skip_right(ctx, j)
+    if j < len(tokens) and ctx.cues[j] and ctx.cues[j] != "according to" and ctx.view.outside(j):
+        return mention  # reported X said
+    return None
+
+
+def ctx_skip_right(ctx: AttributionContext, j: int) -> int:
+    """First token from ``j`` that is no auxiliary or adverb ("had earlier said")."""
+    while j < len(ctx.tokens) and ctx.tokens[j].text.lower() in AUX_AND_ADVERBS:
+        j += 1
+    return j
+
+
 def after(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     """"Q," X said / "Q," said X / "Q," X told … / "Q," X was quoted as saying (also "Q", according to X)."""
     tokens, view = ctx.tokens, ctx.view
@@ -65,6 +104,9 @@ def after(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         if ctx.cues[c] == "according to":
             m = ctx.mentions.starting_at.get(c + 2)
             return Candidate(ctx.mentions.mentions[m] if m is not None else None, c, "according-to")
+        passed_on = relayed(ctx, c)
+        if passed_on is not None:
+            return Candidate(passed_on, c, "after")
         if c == k and c + 1 < n and (c + 1) in ctx.mentions.starting_at:
             return Candidate(ctx.mentions.mentions[ctx.mentions.starting_at[c + 1]], c, "after")  # said Kim
         subject = ctx.subject_left(c) or ctx.document_subject(c)
@@ -86,7 +128,9 @@ def before(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     for c in range(o - 1, lo - 1, -1):
         if not ctx.cues[c] or ctx.cues[c] == "according to":
             continue
-        subject = ctx.subject_of_cue(c) or ctx.document_subject(c)
+        if _other_term(ctx, c, o):
+            continue
+        subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
         if subject is None:
             fallback = fallback or Candidate(None, c, "before")
             continue
@@ -109,6 +153,51 @@ def _colon_intro(ctx: AttributionContext, o: int, lo: int) -> Optional[Candidate
     if subject is not None and speaker_of(ctx, subject):
         return Candidate(subject, c - 1, "before")
     return None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+
+
+def colon_intro(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
+    """A paragraph ending in a colon introduces the quote that opens the next one: "Zelensky told
+    parliament:", "The key quotes from his address follow:", "Putin:" → the next paragraph's
+    quote. The speaker is, in turn, the name the line consists of, the subject of its reporting
+    verb, its grammatical subject, or the owner of "his address"."""
+    view, tokens = ctx.view, ctx.tokens
+    own = view.paragraph_tokens(span.paragraph)
+    if not own or ctx.open_token(span) != own[0]:
+        return None
+    before_it = view.paragraph_tokens(span.paragraph - 1)
+    if not before_it:
+        return None
+    colon = before_it[-1]
+    if tokens[colon].text != ":" or not view.outside(colon):
+        return None
+    lo = view.sentence_bounds[view.sentence_of[colon]][0]
+    named = ctx.mentions.ending_at.get(colon)
+    if named is not None and ctx.mentions.mentions[named].first == lo:
+        return Candidate(ctx.mentions.mentions[named], colon, "colon-intro")
+    for c in range(colon - 1, lo - 1, -1):
+        if ctx.cues[c] and ctx.cues[c] != "according to":
+            subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
+            if subject is not None and speaker_of(ctx, subject):
+                return Candidate(subject, c, "colon-intro")
+    subject = ctx.sentence_subject(lo)
+    if subject is not None and speaker_of(ctx, subject):
+        return Candidate(subject, colon, "colon-intro")
+    for i in range(lo, colon):
+        pronoun = _POSSESSIVE_PRONOUNS.get(tokens[i].text.lower())
+        if pronoun is not None and view.outside(i):
+            owner = Mention(first=i, last=i + 1, start=tokens[i].start, end=tokens[i].end, text=pronoun, kind="pronoun")
+            if speaker_of(ctx, owner):
+                return Candidate(owner, colon, "colon-intro")
+    return None
+
+
+def _other_term(ctx: AttributionContext, c: int, o: int) -> bool:
+    """The cue at ``c`` is a verb of using a term that is not the quote opening at token ``o``:
+    "used the term white flag “to indicate …”" (the term comes right after "the term", or not at all)."""
+    return ctx.cues[c] in USING_VERBS and not 0 < o - c <= TERM_NOUN_REACH + 1
 
 
 def according_to(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
@@ -136,7 +225,7 @@ def later(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     seen: Optional[Candidate] = None
     for c in range(ctx.close_token(span), b):
         if ctx.cues[c] and ctx.cues[c] != "according to":
-            subject = ctx.subject_of_cue(c) or ctx.document_subject(c)
+            subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
             if subject is not None and speaker_of(ctx, subject):
                 return Candidate(subject, c, "later")
             seen = seen or Candidate(None, c, "later")
@@ -154,7 +243,7 @@ def parse(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         for _ in range(PARSE_CLIMB):
             if h is None or h < 0 or ctx.view.paragraph_of[h] != span.paragraph:
                 break
-            if ctx.cues[h] and ctx.cues[h] != "according to":
+            if ctx.cues[h] and ctx.cues[h] != "according to" and not _other_term(ctx, h, ctx.open_token(span)):
                 subject = _parse_subject(ctx, h)
                 if subject is not None and speaker_of(ctx, subject):
                     return Candidate(subject, h, "parse")

@@ -55,6 +55,9 @@ TITLES: frozenset[str] = frozenset(
 """Words of titles and roles that precede a name and are not part of it."""
 
 HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady mr. mrs. ms. dr. prof.".split())
+SURNAME_HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr mr. mrs. ms. dr.".split())
+"""Honorifics that stand before a surname only, so a role word after one is a surname ("Mr. King");
+"Lord Chancellor" and "Sir" + title are offices."""
 
 ROLE_WORDS: frozenset[str] = frozenset(
     """president leader speaker minister chairman chairwoman chair chairperson secretary ambassador
@@ -110,7 +113,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     """house office ministry council party agency court university company bank group inc ltd corp
     association union committee department government police commission authority foundation
     institute organisation organization federation league club board service services fund
-    parliament assembly senate congress army navy command""".split()
+    parliament assembly senate congress army navy command embassy consulate""".split()
 )
 """Last words of an organisation's name."""
 
