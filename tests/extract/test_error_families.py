@@ -149,13 +149,6 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "nested",
     ),
     (
-        "nested, read out by the outer speaker",
-        "Pat Caddell spoke on the radio on Sunday.\n“Here is the question we asked: ‘Do you trust the candidate on health matters?’ The answers surprised us,” Caddell said.",
-        "Do you trust",
-        "Pat Caddell",
-        "outer",
-    ),
-    (
         "signature",
         "Readers wrote in after the debate.\n“He makes simple blanket statements about people.” ― Pamela Padilla",
         "He makes",
@@ -185,3 +178,13 @@ def test_mixed_marks_do_not_merge_two_quotes() -> None:
     found = find_quotes_in_document(Article(id="t", text=text), document(text))
     assert [q.text for q in found] == ["We are ready,", "we are not."]
     assert [q.speaker for q in found] == ["Anna Berg", "Tom Reyes"]
+
+
+def test_nested_quote_whose_outer_words_name_nobody_is_a_name() -> None:
+    """A question the outer speaker reads out names no speaker of its own: it is a name, not a guess."""
+    text = (
+        "Pat Caddell spoke on the radio on Sunday.\n“Here is the question we asked: ‘Do you trust the candidate"
+        " on health matters?’ The answers surprised us,” Caddell said."
+    )
+    found = quote(text, "Do you trust")
+    assert (found.kind, found.speaker, found.nested) == ("name", None, True)
