@@ -47,6 +47,7 @@ from quotes.text.lexicon.variants import (
     NUMBER_WORDS,
     PAST_AUX,
     PRESENT_AUX,
+    PRO_FORMS,
     QUALIFIERS,
     QUANTIFIERS,
     SUPERLATIVES,
@@ -288,6 +289,10 @@ def drift_reasons(
         # by one outlet and not the other: a choice of excerpt, not a change of the claim
         if (not r.a and r.b_sentences) or (not r.b and r.a_sentences):
             continue
+        # a phrase replaced by a pro-form ("the strongman in any dispute" / "the one who"), or a
+        # pro-form spelled out, still refers to the same thing: a rewording, not content cut or added
+        if _pro_form(r.a) or _pro_form(r.b):
+            continue
         if (len(content_b) - len(content_a) >= 2 and len(new_b) >= 2) or (not r.a and r.before is not None and b_set & CLAUSE_CHANGERS):
             add("content_added", f"content added: {r.b_text}", r.a_text, r.b_text)
         elif (len(content_a) - len(content_b) >= 2 and len(new_a) >= 2 and r.before is not None and r.after is not None) or (
@@ -307,6 +312,11 @@ def _degree(words: Sequence[str], after: str | None) -> str | None:
         return None
     one_of = any(ws[k] == "one" and ws[k + 1] == "of" for k in range(min(sup[0], len(ws) - 1)))
     return "relative" if one_of else "absolute"
+
+
+def _pro_form(words: Sequence[str]) -> bool:
+    """A stretch of function words with a pro-form among them ("one who", "them all")."""
+    return bool(words) and any(w in PRO_FORMS for w in words) and not any(is_content_word(w) for w in words)
 
 
 def _polarity(negators: Counter[str]) -> int:

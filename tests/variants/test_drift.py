@@ -238,3 +238,15 @@ def test_superlative_is_soft_between_translations() -> None:
     v = compare("Now the pressure on our country and its people is one of the most difficult in all our history",
                 "The weight placed upon the nation is at its most intense in memory")
     assert v.label == "translation"
+
+
+@pytest.mark.parametrize(
+    ("reference", "variant", "expected"),
+    [
+        ("The strongman in any dispute stands on the side of the good", "is the one who stands on the side of the good", []),
+        ("We will destroy the tanks and the artillery of the enemy at the border", "We will destroy them all at the border", []),
+        ("They attacked the power plants at night", "They attacked at night", ["content_cut"]),
+    ],
+)
+def test_a_phrase_replaced_by_a_pro_form_is_not_cut(reference: str, variant: str, expected: list[str]) -> None:
+    assert [r.code for r in compare(reference, variant).reasons] == expected

@@ -106,6 +106,10 @@ PAST_AUX = frozenset("was were had did".split())
 PRESENT_AUX = frozenset("is are am has have do does".split())
 """Auxiliaries whose swap (is → was) changes the tense of a claim."""
 
+PRO_FORMS = frozenset("one ones who whom which that this these those it they them he him she her we us you what such".split())
+"""Words that stand for a phrase said elsewhere ("the strongman in any dispute" / "the one who"):
+a stretch replaced by them is referred to, not cut."""
+
 CLAUSE_CHANGERS = frozenset("but unless if although though except only yet whereas however".split())
 """Conjunctions that, added or cut inside a quote, change the claim's conditions."""
 
