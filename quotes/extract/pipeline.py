@@ -128,8 +128,7 @@ def _kind(
 
     A short span that nobody is said to speak is a term or scare quote (a name), unless the words
     before it say somebody said it ("used the term", "chanted", "calls people") or it is
-    coordinated with a quote just before ("“Miss Piggy” and “Miss Housekeeping”"). Inside another
-    quote the rules give no speaker, so only the words before it decide. A headline's short
+    coordinated with a quote just before ("“Miss Piggy” and “Miss Housekeeping”"). A headline's short
     quotes are the headline's report of somebody's words ("Lula accuses Israel of ‘genocide’").
     A quote inside a quote whose speaker no rule decides is a name (:func:`unattributed_nested`).
     """

@@ -25,8 +25,8 @@ worth 0.9 of its rule's confidence.
 
 A quote inside a quote (``depth > 0``) is read by :func:`nested_attribution`: the rules run on it
 with the outer quote taken as reporter's text, and only a speaker the outer words name counts
-(``nested``, the rule's confidence x :data:`NESTED_FACTOR`); otherwise the ranker gives it the
-outer quote's speaker (``outer``).
+(``nested``, the rule's confidence x :data:`NESTED_FACTOR`); otherwise it has no speaker, and the
+pipeline makes it a name.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from quotes.extract.mentions import find_mentions
 from quotes.extract.textview import TextView
 from quotes.text.names import name_key
 
-__all__ = ["RULES", "Proposal", "Rule", "attribute", "attribute_all", "nested_attribution"]
+__all__ = ["RULES", "Proposal", "Rule", "attribute", "attribute_all", "nested_attribution", "read_inside"]
 
 DESCRIPTION_FACTOR = 0.9
 """A pronoun or a description is a less sure speaker than a name (its resolution may be wrong)."""
@@ -135,22 +135,32 @@ def _within(span: QuoteSpan, start: int) -> bool:
     return span.open_mark < start < (span.close_mark if span.close_mark is not None else span.end)
 
 
+def read_inside(ctx: AttributionContext, spans: list[QuoteSpan], outer: QuoteSpan) -> AttributionContext:
+    """The article re-read with ``outer``'s words as reporter's text (its nested quotes a level up)."""
+    lifted = [s.model_copy(update={"depth": s.depth - 1}) if _within(outer, s.open_mark) else s for s in spans if s is not outer]
+    view = TextView(ctx.view.doc, lifted)
+    return AttributionContext(view, find_mentions(view))
+
+
 def nested_attribution(
-    ctx: AttributionContext, spans: list[QuoteSpan], span: QuoteSpan, outer_speaker: Optional[str] = None
+    ctx: AttributionContext,
+    spans: list[QuoteSpan],
+    span: QuoteSpan,
+    outer_speaker: Optional[str] = None,
+    inside: Optional[AttributionContext] = None,
 ) -> Attribution:
     """A quote inside a quote, attributed by the outer quote's own words: "The Pope uses the term
     'white flag'", "the DGMO telephoned and informed him, 'There will be …'". The outer quote is
     read as if it were reporter's text and the rules run on the inner span; only a cue and a
     speaker inside the outer quote count (the reporter's "…," Bruni said names the outer speaker,
     not the inner one); a pronoun there is never the outer speaker, who would say "I". No such
-    words: no speaker."""
+    words: no speaker. ``inside`` is :func:`read_inside` of the outer quote, when the caller has it
+    (the quotes nested in one outer quote share it)."""
     outer = enclosing(spans, span)
     if outer is None:
         return Attribution()
-    lifted = [s.model_copy(update={"depth": s.depth - 1}) if _within(outer, s.open_mark) else s for s in spans if s is not outer]
-    inner = next(s for s in lifted if s.open_mark == span.open_mark)
-    view = TextView(ctx.view.doc, lifted)
-    inner_ctx = AttributionContext(view, find_mentions(view))
+    inner_ctx = inside or read_inside(ctx, spans, outer)
+    inner = next(s for s in inner_ctx.view.spans if s.open_mark == span.open_mark)
     for proposal in propose(inner_ctx, inner):
         mention = proposal.candidate.mention
         if mention is None or not _within(outer, mention.start) or not _within(outer, inner_ctx.tokens[proposal.candidate.cue].start):
@@ -181,11 +191,17 @@ def attribute_all(ctx: AttributionContext, spans: list[QuoteSpan]) -> list[tuple
     """Every span's attribution after carry-over both ways, with the rules' proposals (a nested
     span's from :func:`nested_attribution`, with no proposals)."""
     decided: list[tuple[QuoteSpan, Attribution, list[Proposal]]] = []
+    inside: dict[int, AttributionContext] = {}  # one re-read per outer quote, keyed by its open mark
     for span in spans:
         if span.depth:
             outer = enclosing(spans, span)
+            if outer is None:
+                decided.append((span, Attribution(), []))
+                continue
             held = next((a.speaker for s, a, _ in reversed(decided) if s is outer), None)
-            decided.append((span, nested_attribution(ctx, spans, span, held), []))
+            if outer.open_mark not in inside:
+                inside[outer.open_mark] = read_inside(ctx, spans, outer)
+            decided.append((span, nested_attribution(ctx, spans, span, held, inside[outer.open_mark]), []))
             continue
         proposals = propose(ctx, span)
         decided.append((span, attribute(ctx, span, proposals), proposals))

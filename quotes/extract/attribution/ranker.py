@@ -31,7 +31,7 @@ from typing import Optional
 
 from quotes.extract.attribution.carry import one_quotation
 from quotes.extract.attribution.context import Attribution, AttributionContext
-from quotes.extract.attribution.driver import CONFIDENCE, Proposal, enclosing
+from quotes.extract.attribution.driver import CONFIDENCE, Proposal
 from quotes.extract.attribution.resolve import resolve
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
@@ -295,7 +295,7 @@ def rank(
     decided: list[tuple[QuoteSpan, Attribution, list[Proposal]]],
     model: Optional[SpeakerModel] = None,
 ) -> list[Attribution]:
-    """The ranker's attribution of every span (nested spans keep theirs: none)."""
+    """The ranker's attribution of every span (nested spans keep the one :func:`~quotes.extract.attribution.driver.nested_attribution` gave)."""
     model = model or default_model()
     article = _Article(ctx, decided)
     out: list[Attribution] = []
@@ -316,23 +316,4 @@ def rank(
             mention = att.mention or mention
         cue = att.cue if best.speaker == att.speaker else None
         out.append(Attribution(best.speaker, mention, cue, _method(best, att), probability, True))
-    spans = [s for s, _, _ in decided]
-    out = one_quotation(spans, out, [a for _, a, _ in decided])
-    return [outer_speaker(spans, out, i) if s.depth and not a.speaker else a for i, (s, a) in enumerate(zip(spans, out))]
-
-
-OUTER_FACTOR = 0.7
-"""A nested quote whose outer words name no one is the outer speaker's (a question they read out,
-words they quote): a guess, so below every rule's confidence."""
-
-
-def outer_speaker(spans: list[QuoteSpan], attributions: list[Attribution], index: int) -> Attribution:
-    """The attribution of the quote holding nested span ``index``, as that span's ``outer`` one."""
-    outer = enclosing(spans[:index], spans[index])
-    own = attributions[index]
-    if outer is None:
-        return own
-    held = attributions[spans.index(outer)]
-    if not held.speaker:
-        return own
-    return Attribution(held.speaker, held.mention, held.cue, "outer", held.confidence * OUTER_FACTOR, True)
+    return one_quotation([s for s, _, _ in decided], out, [a for _, a, _ in decided])
