@@ -125,6 +125,8 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
                 close("d", i)
             elif is_open("d"):
                 close("d", i)
+            elif not can_close and _opens_unspaced(text, i, hi):
+                stack.append(_Open(i, "d", ch))  # Clinton:"We learned ..." with its space left off
         elif prev.isalnum() and nxt.isalnum():
             continue  # apostrophe inside a word: Korea’s, don't
         elif ch in SINGLE_OPEN or (ch == STRAIGHT_SINGLE and can_open and not can_close):
@@ -135,6 +137,16 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
                 continue  # "the drivers’ representatives", with the real closing mark still to come
             close("s", i)
     return pairs, stack
+
+
+def _opens_unspaced(text: str, i: int, hi: int) -> bool:
+    """A straight double mark glued to the word before it and to a word after it, with no double
+    quote open (``Clinton:"We learned``, ``authorities."We basically``): an opening mark whose
+    space was left off, when a closing straight mark follows later in the paragraph."""
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if text[i - 1 : i] == "=":
+        return False  # an HTML attribute left in the text: <a href="...">
+    return (nxt.isalnum() or nxt in "[(") and STRAIGHT_DOUBLE in text[i + 1 : hi]
 
 
 def _plural_possessive(text: str, i: int, hi: int) -> bool:

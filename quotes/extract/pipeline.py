@@ -20,7 +20,7 @@ from quotes.annotate.document import Token
 from quotes.extract.marks import QuoteSpan, find_spans
 from quotes.extract.mentions import find_mentions
 from quotes.extract.textview import TextView
-from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, said_as_words, titled
+from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, reported_in_clause, said_as_words, stands_as_sentence, titled, voiced_right_before
 from quotes.models import Article, Quote, QuoteKind
 from quotes.text.lexicon import CALLING_CUES
 from quotes.text.paragraphs import paragraphs
@@ -142,13 +142,19 @@ def _kind(
         return previous_kind or kind
     if kind == "name" and not naming and gives_a_name(text, span.open_mark, lo):
         kind = "fragment"
+    if kind == "name" and not naming and span.depth == 0 and (
+        voiced_right_before(text, span.open_mark, lo) or (had_speaker and _attributed_sentence(text, span, lo, hi))
+    ):
+        return classify_text(span.text, tokens, headline=True)
     if kind == "name" or len(words_of(span.text)) > _SCARE_QUOTE_MAX_WORDS:
         return kind
-    if span.depth == 0 and had_speaker:
+    if span.depth == 0 and (had_speaker or stands_as_sentence(text, span.open_mark, span.text, lo)):
         return kind
     if previous_kind is not None and coordinated(text, span.open_mark, previous_close):
         return previous_kind
     if said_as_words(text, span.open_mark, lo, characterising=span.depth == 0):
+        return kind
+    if span.depth == 0 and reported_in_clause(text, span.open_mark, lo):
         return kind
     return "name"
 
@@ -183,6 +189,14 @@ def unattributed_nested(span: QuoteSpan, speaker_decided: bool) -> bool:
     a nested quote whose outer words name its speaker: "the gaffer told me, ‘Be ready’").
     """
     return span.depth > 0 and not speaker_decided
+
+
+def _attributed_sentence(text: str, span: QuoteSpan, lo: int, hi: int) -> bool:
+    """A quote punctuated as a sentence of its own with the reporter's words after it in its
+    paragraph ("“Happy New Year!,” he tweeted"): somebody's words even in Title Case. A Title Cased
+    line that is all quote is a subheading."""
+    after = span.close_mark + 1 if span.close_mark is not None else span.end
+    return stands_as_sentence(text, span.open_mark, span.text, lo) and bool(text[after:hi].strip(" .\"'”’"))
 
 
 def _named(text: str, open_mark: int) -> bool:

@@ -24,11 +24,14 @@ from typing import Sequence
 from quotes.text.lexicon import FUNCTION_WORDS, reporting_lemma
 from quotes.text.lexicon.detection import (
     CHARACTERISING_VERBS,
+    JUDGING_VERBS,
     NAMING_NOUNS,
+    SAYING_VERBS,
     SPEECH_NOUNS,
     STAGE_DIRECTIONS,
     TITLING_CUES,
     USING_VERBS,
+    VOICING_NOUNS,
     VOICING_VERBS,
     WORD_NOUNS,
 )
@@ -45,6 +48,11 @@ WINDOW_WORDS = 8
 its complement within one short clause ("likened the new rules to"); eight words is about one
 clause, and a round number."""
 
+REPORTED_WINDOW_WORDS = 12
+"""How far back a verb of saying or judging may stand from a quote it reports: a verb, its object
+or indirect object and a short "that"-clause ("vented to her husband that it would be") run to a
+dozen words; a round number past one clause."""
+
 TERM_VERB_GAP = 3
 """Words allowed between a verb of using and the term noun: "used the term", "employs terms like",
 "repeated the very same phrase"."""
@@ -55,6 +63,10 @@ VOICING_GAP = 2
 HEADLINE_CAPITALISED_SHARE = 0.75
 """Share of a line's content words (outside quotes, past the first) that must be capitalised for
 the line to be a Title Case headline; body sentences capitalise only names, far below this."""
+
+SENTENCE_CLOSERS = ".,!?"
+"""Marks that end a quoted sentence inside the closing mark (a comma stands for the full stop
+before the attribution: "“We will win,” she said")."""
 
 HEADLINE_MIN_WORDS = 3
 """Words a line needs outside its quotes to be judged a headline at all."""
@@ -96,6 +108,67 @@ def said_as_words(text: str, open_mark: int, lo: int, *, characterising: bool = 
             if characterising or (k > 0 and recent[k - 1] in _SUBJECT_WORDS):
                 return True
     return False
+
+
+def reported_in_clause(text: str, open_mark: int, lo: int) -> bool:
+    """True when a verb of saying or judging earlier in the reporter's clause has the quote in what
+    it reports: "she told her husband that it would be “incredibly ugly”", "the campaign rejected the
+    idea as “ludicrous”", "Merkel heralded the deal as a “breakthrough”".
+
+    The verb stands within :data:`REPORTED_WINDOW_WORDS` of the quote, in lower case and not after a
+    determiner (so a noun, "the claim", does not count); a naming noun after it ("said the
+    nickname") leaves the quote a name.
+
+    >>> text = "The campaign rejected the idea as “ludicrous” on Friday."
+    >>> reported_in_clause(text, text.index("“"), 0)
+    True
+    """
+    before = text[lo:open_mark]
+    ends = list(_SENTENCE_END.finditer(before))
+    raw = _WORD.findall(before[ends[-1].end() :] if ends else before)[-REPORTED_WINDOW_WORDS:]
+    for k, word in enumerate(raw):
+        w = word.lower().replace("’", "'")
+        if word[:1].isupper() or (k > 0 and raw[k - 1].lower() in _DETERMINERS):
+            continue
+        if w in JUDGING_VERBS or reporting_lemma(w) is not None:
+            return not any(x.lower() in NAMING_NOUNS or x.lower() in WORD_NOUNS for x in raw[k + 1 :])
+    return False
+
+
+def voiced_right_before(text: str, open_mark: int, lo: int) -> bool:
+    """True when a verb of saying or voicing (not of telling or calling) stands right before the quote, or a noun of voicing
+    and "of": what follows is what was said, even in Title Case ("supporters chanted “Lock Him Up”",
+    "she tweeted, “Happy New Year!”", "chants of “Four More Years”", "a sign reading “Hands Off”").
+
+    >>> text = "The crowd met him with chants of “Four More Years” and boos."
+    >>> voiced_right_before(text, text.index("“"), 0)
+    True
+    """
+    words = clause_words(text, open_mark, lo)
+    if not words:
+        return False
+    if words[-1] == "of":
+        return len(words) > 1 and words[-2] in VOICING_NOUNS
+    last = words[-1]
+    return last in VOICING_VERBS or last in SAYING_VERBS
+
+
+def stands_as_sentence(text: str, open_mark: int, quoted: str, lo: int) -> bool:
+    """True when the quote is a sentence of its own: it opens its paragraph or follows a sentence's
+    end, and a full stop, comma, question or exclamation mark closes it inside the marks.
+
+    A scare quote or a term sits inside the reporter's sentence; a quote that stands where a
+    sentence starts and is punctuated as one ("“This is fantastic!” beamed a delegate",
+    "“Your Honor,” I said") is somebody's words however short it is.
+
+    >>> text = "The judge turned to me. “Mr. Hale?” I stood up."
+    >>> stands_as_sentence(text, text.index("“"), "Mr. Hale?", 0)
+    True
+    """
+    if quoted.rstrip()[-1:] not in SENTENCE_CLOSERS:
+        return False
+    before = text[lo:open_mark].rstrip()
+    return not before or bool(_SENTENCE_END.search(before[-3:] + " A"))
 
 
 def gives_a_name(text: str, open_mark: int, lo: int) -> bool:

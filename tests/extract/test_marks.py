@@ -121,3 +121,17 @@ def test_unclosed_quote_is_cut_before_its_attribution_not_at_a_participle() -> N
 )
 def test_a_single_mark_left_open_before_a_single_quoted_span_is_no_quote(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Former secretary of state Maria Lund:"We learned that from the ministry."', ["We learned that from the ministry."]),
+        ('said a shop owner who declined to be named."We were deceived into coming here."', ["We were deceived into coming here."]),
+        ('He spoke warmly about"joint operations" and "cooperation" between them.', ["joint operations", "cooperation"]),
+        ('Watch it at <a href="http://video.example.com">the site</a> tonight.', []),
+        ('The centre is 6\'2" tall, his coach said.', []),
+    ],
+)
+def test_a_straight_opening_mark_with_its_space_left_off(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

@@ -139,3 +139,19 @@ def test_a_title_listed_after_a_quoted_title_shares_its_kind(text: str, expected
 def test_a_title_after_titled_is_a_name_however_long() -> None:
     text = "The review, which was titled “Casual Employment Practices at CPU, 2017–2024”, was read out."
     assert _kinds(text) == [("Casual Employment Practices at CPU, 2017–2024", "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The campaign rejected the idea as “ludicrous” on Friday.", [("ludicrous", "fragment")]),
+        ("The museum opened its “green wing” last year.", [("green wing", "name")]),
+        ("The judge turned to me. “Mr. Hale?” I stood up slowly.", [("Mr. Hale?", "fragment")]),
+        ("Supporters chanted “Lock Him Up” outside the hall.", [("Lock Him Up", "fragment")]),
+        ("She spoke on “Morning Show” at length.", [("Morning Show", "name")]),
+        ("“Happy New Year!,” the mayor tweeted on Sunday.", [("Happy New Year!,", "fragment")]),
+        ("The mayor spoke on Friday.\n“All Bets Are Off.”\nThe council met.", [("All Bets Are Off.", "name")]),
+    ],
+)
+def test_words_somebody_is_said_to_say_are_no_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == expected

@@ -11,8 +11,11 @@ from quotes.extract.usage import (
     in_headline,
     is_stage_direction,
     named_as_term,
+    reported_in_clause,
     said_as_words,
+    stands_as_sentence,
     titled,
+    voiced_right_before,
 )
 
 
@@ -108,3 +111,53 @@ def test_a_characterising_word_after_a_determiner_is_a_noun() -> None:
 def test_titled(text: str, expected: bool) -> None:
     mark = text.index("“")
     assert titled(text, mark, 0) is expected
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        ("The campaign rejected the idea as “ludicrous” on Friday.", True),
+        ("Merkel heralded the deal with Ankara as a “breakthrough.”", True),
+        ("She vented to her husband that it would be “incredibly ugly.”", True),
+        ("The governor endorsed her, citing her “long experience” in office.", True),
+        ("Critics said the “reform” would fail.", True),
+        ("The claim that the plan was a “lifeline” spread online.", False),
+        ("He said the nickname “Big Al” stuck to him.", False),
+        ("The museum opened its “green wing” last year.", False),
+        ("Reporters asked questions. The “green wing” opened last year.", False),
+    ],
+)
+def test_reported_in_clause(text: str, reported: bool) -> None:
+    assert reported_in_clause(text, at(text), 0) is reported
+
+
+@pytest.mark.parametrize(
+    "text, voiced",
+    [
+        ("Supporters chanted “Lock Him Up” outside the hall.", True),
+        ("The crowd met him with chants of “Four More Years” and boos.", True),
+        ("A banner reading “Hands Off Our Schools” hung from the gate.", True),
+        ("She tweeted, “Happy New Year!” at midnight.", True),
+        ("“We will bomb them,” the candidate told “Morning Show” hosts.", False),
+        ("A play called “Sons of Thunder” opened in the capital.", False),
+        ("She said on “Meet the Press” that she would run.", False),
+        ("He watches “The Apprentice” every week.", False),
+    ],
+)
+def test_voiced_right_before(text: str, voiced: bool) -> None:
+    opening = text.rindex("“") if text.startswith("“") else at(text)
+    assert voiced_right_before(text, opening, 0) is voiced
+
+
+@pytest.mark.parametrize(
+    "text, quoted, alone",
+    [
+        ("The judge turned to me. “Mr. Hale?” I stood up.", "Mr. Hale?", True),
+        ("“Anybody but Trump,” was another.", "Anybody but Trump,", True),
+        ("“This is fantastic!” beamed a delegate from Ohio.", "This is fantastic!", True),
+        ("He called the plan “weird.” Nobody agreed.", "weird.", False),
+        ("“Broad Street” star Ana Ruiz spoke on Friday.", "Broad Street", False),
+    ],
+)
+def test_stands_as_sentence(text: str, quoted: str, alone: bool) -> None:
+    assert stands_as_sentence(text, text.index(quoted) - 1, quoted, 0) is alone

@@ -28,6 +28,20 @@ VOICING_VERBS: frozenset[str] = frozenset(
 )
 """Verbs of voicing words aloud that are not among the reporting verbs: what follows is said."""
 
+VOICING_NOUNS: frozenset[str] = frozenset(
+    "chant chants cry cries shout shouts scream screams yell yells cheer cheers".split()
+)
+"""Nouns of words voiced aloud, before "of" and the words: "chants of “Four More Years”"."""
+
+SAYING_VERBS: frozenset[str] = frozenset(
+    """say says said saying read reads reading tweet tweets tweeted tweeting post posted posting
+    add adds added declare declares declared declaring proclaim proclaims proclaimed proclaiming
+    reply replies replied replying""".split()
+)
+"""Verbs whose object is the very words said or carried ("she tweeted, “Happy New Year!”", "a
+banner reading “Hands Off”"). Unlike "told" or "called" they take no addressee or named thing
+("told “Fox and Friends”", "a play called “Sons of Trump”")."""
+
 CHARACTERISING_VERBS: frozenset[str] = frozenset(
     """call calls called calling liken likens likened likening compare compares compared comparing
     describe describes described describing refer refers referred referring hail hails hailed
@@ -37,6 +51,21 @@ CHARACTERISING_VERBS: frozenset[str] = frozenset(
 rules to “burning the Constitution”", "referred to her as “the nominee”"): the quote is the
 subject's words; so are a fact-checker's verdicts ("rated the claim “false”"). "so-called",
 "dubbed", "known as" are names (lexicon ``CALLING_CUES``)."""
+
+JUDGING_VERBS: frozenset[str] = frozenset(
+    """portray portrays portrayed portraying cast casts casting deem deems deemed deeming herald heralds
+    heralded heralding tout touts touted touting reject rejects rejected rejecting defend defends
+    defended defending blame blames blamed blaming cite cites cited citing brand branded branding
+    dismiss dismisses dismissed dismissing denounce denounces denounced denouncing
+    vent vents vented venting protest protested protesting imply implies implied implying
+    point points pointed pointing present presents presented presenting question questioned
+    questioning hammer hammers hammered hammering rip rips ripped ripping chide chides chided
+    chiding fault faults faulted faulting lambast lambasts lambasted lambasting assail assails
+    assailed assailing""".split()
+)
+"""Verbs by which a named subject judges somebody or something in his own words, with the words
+as the verb's complement ("Merkel heralded the deal as a “breakthrough”", "the campaign rejected
+the idea as “ludicrous”", "citing her “long experience”"): the quote is the subject's words."""
 
 SPEECH_NOUNS: frozenset[str] = frozenset(
     """claim claims statement statements remark remarks comment comments promise promises pledge
