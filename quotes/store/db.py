@@ -570,13 +570,15 @@ class QuoteStore:
                 return []
             existing = self._load_groups()
             inputs = {r[0]: r[1] for r in conn.execute("SELECT id, inputs FROM groups WHERE inputs IS NOT NULL")}
-            units = {
-                r[0]: decode_units(r[1])
-                for r in conn.execute(
-                    "SELECT q.text, u.units FROM quote_units u JOIN quotes q ON q.id = u.quote_id WHERE u.version = ?", (__version__,)
-                )
-            }
-            aligner = Aligner.restore(existing, inputs, units, semantic=semantic)
+            units: dict[str, UnitRecords] = {}
+            norms: dict[str, str] = {}  # the search column is the normalised text group ids hash
+            for text, norm, records in conn.execute(
+                "SELECT q.text, q.norm, u.units FROM quote_units u JOIN quotes q ON q.id = u.quote_id WHERE u.version = ?", (__version__,)
+            ):
+                if text not in units:
+                    units[text] = decode_units(records)
+                    norms[text] = norm
+            aligner = Aligner.restore(existing, inputs, units, norms, semantic=semantic)
             regrouped = aligner.add(_quote_from_row(r) for r in rows)
             for gid in aligner.removed:
                 conn.execute("DELETE FROM groups WHERE id = ?", (gid,))

@@ -158,6 +158,20 @@ def _report_weight(words: int, articles: int) -> float:
     return words * articles**0.5
 
 
+def _holding_all(index: dict[Any, set[int]], stems: frozenset[str], speaker: Optional[str] = None) -> set[int]:
+    """The items ``index`` lists under every stem of ``stems`` (keys ``(speaker, stem)`` when
+    ``speaker`` is given), intersected from the smallest set up.
+
+    >>> sorted(_holding_all({"war": {1, 2, 3}, "end": {2, 3}}, frozenset({"war", "end"})))
+    [2, 3]
+    >>> _holding_all({("kim", "war"): {1}}, frozenset({"war"}), "putin")
+    set()
+    """
+    keys = stems if speaker is None else [(speaker, s) for s in stems]
+    holders = sorted((index.get(k) or set() for k in keys), key=len)
+    return holders[0].intersection(*holders[1:]) if holders else set()
+
+
 class SemanticFallbackWarning(UserWarning):
     """The semantic extra is not available; alignment goes on lexically."""
 
@@ -283,6 +297,7 @@ class Aligner:
         self._built: dict[str, str] = {}
         self._unit_records: Optional[dict[str, UnitRecords]] = None  # by quote text; None: not kept
         self._new_records: dict[str, UnitRecords] = {}
+        self._norms: dict[str, str] = {}  # quote text -> normalize(text), as a store keeps it (restore())
         seeded = [_plain_quote(m) for g in groups for m in g.members]
         for q in seeded:
             self._quotes.setdefault(q.id, q)
@@ -343,6 +358,7 @@ class Aligner:
         groups: Iterable[QuoteGroup],
         inputs: Optional[dict[str, str]] = None,
         units: Optional[dict[str, UnitRecords]] = None,
+        norms: Optional[dict[str, str]] = None,
         *,
         semantic: Optional[bool] = None,
         model: Optional[str] = None,
@@ -356,7 +372,9 @@ class Aligner:
         taken as stored instead of being labelled again, which is exact because a group is a
         function of those inputs alone. ``units`` maps quote texts to their sentence units
         (:data:`quotes.variants.index.UnitRecords`, a function of the text alone), so stored quotes
-        are not normalised again; :meth:`new_units` are those this aligner had to compute.
+        are not normalised again; :meth:`new_units` are those this aligner had to compute. ``norms``
+        maps quote texts to :func:`quotes.text.normalize.normalize` of them (a store keeps it for
+        search), so a group's id (a hash of its reference's normalised text) is not normalised again.
 
         >>> q = Quote(article="a", index=0, text="Our friendship will last forever", start=0, end=32, kind="speech")
         >>> first = Aligner.restore([], semantic=False)
@@ -368,6 +386,7 @@ class Aligner:
         aligner = cls(semantic=semantic, model=model, embedder=embedder)
         aligner._keep_inputs = True
         aligner._unit_records = dict(units or {})
+        aligner._norms = dict(norms or {})
         kept = list(groups)
         with _gc_paused():  # tens of thousands of long-lived quotes (see _gc_paused)
             for g in kept:
@@ -623,12 +642,15 @@ class Aligner:
     def _attach_fragments(self, units: list[_Unit], full: list[int], weight_of: dict[str, float], next_c: int,
                           emb: Optional[Embedder] = None) -> int:
         """Step 6; returns the next free cluster number."""
-        by_stem: dict[str, list[int]] = defaultdict(list)
+        by_stem: dict[str, set[int]] = defaultdict(set)
+        by_speaker_stem: dict[tuple[str, str], set[int]] = defaultdict(set)  # speaker "" = unknown
         arts: dict[int, set[str]] = defaultdict(set)
         for i in full:
             arts[units[i].cluster].add(units[i].article)
+            spk = units[i].speaker
             for s in units[i].stems:
-                by_stem[s].append(i)
+                by_stem[s].add(i)
+                by_speaker_stem[(spk, s)].add(i)
         cross = {c for c, a in arts.items() if len(a) >= 2}
         loose: list[int] = []
         for i, u in enumerate(units):
@@ -636,8 +658,10 @@ class Aligner:
                 continue
             chosen: Optional[int] = None
             if u.stems:
-                pool = set.intersection(*(set(by_stem.get(s, ())) for s in u.stems))
-                pool = {j for j in pool if units[j].quote != u.quote and not (u.speaker and units[j].speaker and units[j].speaker != u.speaker)}
+                # sentences holding every stem, said by the fragment's speaker or an unknown one
+                pool = _holding_all(by_stem, u.stems) if not u.speaker else (
+                    _holding_all(by_speaker_stem, u.stems, u.speaker) | _holding_all(by_speaker_stem, u.stems, ""))
+                pool = {j for j in pool if units[j].quote != u.quote}
                 hits = {j for j in pool if find_run(units[j].keys, u.keys) >= 0}
                 scattered = len(u.stems) >= SCATTERED_STEMS or len(u.keys) == 1
                 if not hits and scattered:
@@ -647,8 +671,8 @@ class Aligner:
                     total = sum(weight_of[s] for s in u.stems)
                     near: Counter[int] = Counter()
                     for s in u.stems:
-                        for j in by_stem.get(s, ()):
-                            if units[j].speaker == u.speaker and units[j].quote != u.quote:
+                        for j in by_speaker_stem.get((u.speaker, s), ()):  # the speaker's sentences with that stem
+                            if units[j].quote != u.quote:
                                 near[j] += weight_of[s]
                     hits = {j for j, w in near.items() if w >= FRAGMENT_COVERAGE * total}
                     if not hits and emb is not None and near:
@@ -713,7 +737,8 @@ class Aligner:
             built.append((c, [quotes[qi] for qi in qis]))
         taken: set[str] = set()
         for c, members in sorted(built, key=lambda cm: min((q.article, q.index) for q in cm[1])):
-            gid = _group_id(_reference(members))
+            ref = _reference(members)
+            gid = _group_id(ref, self._norms.get(ref.text))
             base, k = gid, 2
             while gid in taken:
                 gid, k = f"{base}-{k}", k + 1
@@ -773,8 +798,9 @@ def _reference(members: Sequence[Quote]) -> Quote:
                                        not q.text.rstrip().endswith((".", "!", "?")), q.article, q.index))
 
 
-def _group_id(ref: Quote) -> str:
-    return "q" + hashlib.sha1(f"{normalize(ref.text)}\x00{ref.article}".encode()).hexdigest()[:12]
+def _group_id(ref: Quote, norm: Optional[str] = None) -> str:
+    """A group's id: a hash of its reference's normalised text (``norm``, when known already) and article."""
+    return "q" + hashlib.sha1(f"{normalize(ref.text) if norm is None else norm}\x00{ref.article}".encode()).hexdigest()[:12]
 
 
 def align(
