@@ -590,11 +590,12 @@ class Aligner:
     def _candidates(self, units: list[_Unit], full: list[int], vectors: dict[int, Any]) -> set[tuple[int, int]]:
         """Pairs of sentences worth scoring: shared rare words, and embedding neighbours."""
         index = BlockIndex()
+        keys = {i: self._keys(units[i]) for i in full}
         for i in full:
-            index.add(str(i), self._keys(units[i]))
+            index.add(str(i), keys[i])
         cands: set[tuple[int, int]] = set()
         for i in full:
-            for other in index.candidates(str(i), self._keys(units[i])):
+            for other in index.candidates(str(i), keys[i]):
                 j = int(other)
                 cands.add((min(i, j), max(i, j)))
         if vectors:
