@@ -163,6 +163,9 @@ _QUOTE_SELECT = (
     "q.cue, q.method, q.confidence, q.paragraph, q.nested, q.extra"
 )
 
+_IDS_PER_QUERY = 500
+"""Ids bound in one ``IN (...)`` query (SQLite's limit on bound parameters is 999 in older builds)."""
+
 DEFAULT_BATCH_SIZE = 64
 """Articles per write transaction."""
 
@@ -568,21 +571,24 @@ class QuoteStore:
             rows = conn.execute(f"SELECT {_QUOTE_SELECT} FROM quotes q WHERE q.aligned = 0 ORDER BY q.article, q.idx").fetchall()
             if not rows:
                 return []
-            existing = self._load_groups()
-            inputs = {r[0]: r[1] for r in conn.execute("SELECT id, inputs FROM groups WHERE inputs IS NOT NULL")}
-            units = {
-                r[0]: decode_units(r[1])
-                for r in conn.execute(
-                    "SELECT q.text, u.units FROM quote_units u JOIN quotes q ON q.id = u.quote_id WHERE u.version = ?", (__version__,)
-                )
-            }
-            aligner = Aligner.restore(existing, inputs, units, semantic=semantic)
+            # the stored groups are not read: only their members and fingerprints (Aligner.resume)
+            stored = conn.execute(f"SELECT {_QUOTE_SELECT} FROM group_members m JOIN quotes q ON q.id = m.quote_id").fetchall()
+            inputs = {r[0]: r[1] or "" for r in conn.execute("SELECT id, inputs FROM groups")}
+            units: dict[str, UnitRecords] = {}
+            norms: dict[str, str] = {}  # the search column is the normalised text group ids hash
+            for text, norm, records in conn.execute(
+                "SELECT q.text, q.norm, u.units FROM quote_units u JOIN quotes q ON q.id = u.quote_id WHERE u.version = ?", (__version__,)
+            ):
+                if text not in units:
+                    units[text] = decode_units(records)
+                    norms[text] = norm
+            aligner = Aligner.resume((_quote_from_row(r) for r in stored), inputs, self._load_groups_by_id, units, norms, semantic=semantic)
             regrouped = aligner.add(_quote_from_row(r) for r in rows)
+            # the aligner re-creates every group near a new quote; write only those that changed
+            before = {g.id: g for g in self._load_groups_by_id([g.id for g in regrouped if g.id in inputs])}
+            touched = [g for g in regrouped if before.get(g.id) != g]
             for gid in aligner.removed:
                 conn.execute("DELETE FROM groups WHERE id = ?", (gid,))
-            # the aligner re-creates every group near a new quote; write only those that changed
-            before = {g.id: g for g in existing}
-            touched = [g for g in regrouped if before.get(g.id) is not g and before.get(g.id) != g]
             fingerprints = aligner.inputs()
             self._save_groups(touched, fingerprints)
             # unchanged groups whose fingerprint is new (an upgraded store, a new speaker name)
@@ -664,6 +670,15 @@ class QuoteStore:
             conn.execute(
                 "DELETE FROM groups WHERE id = ? AND NOT EXISTS (SELECT 1 FROM group_members WHERE group_id = ?)", (gid, gid)
             )
+
+    def _load_groups_by_id(self, ids: list[str]) -> list[QuoteGroup]:
+        """The stored groups with these ids (in the order :meth:`_load_groups` gives)."""
+        groups: list[QuoteGroup] = []
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[start : start + _IDS_PER_QUERY]
+            groups.extend(self._load_groups(f"WHERE g.id IN ({','.join('?' * len(chunk))})", tuple(chunk)))
+        groups.sort(key=lambda g: (g.reference.article, g.reference.index, g.id))
+        return groups
 
     def _load_groups(
         self, where: str = "", params: tuple[Any, ...] = ()

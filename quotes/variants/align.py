@@ -63,7 +63,7 @@ import hashlib
 import re
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -156,6 +156,20 @@ def _report_weight(words: int, articles: int) -> float:
     tied) and checked on the other half: +0.05 cluster F1 there; ``words * articles`` lost
     precision."""
     return words * articles**0.5
+
+
+def _holding_all(index: dict[Any, set[int]], stems: frozenset[str], speaker: Optional[str] = None) -> set[int]:
+    """The items ``index`` lists under every stem of ``stems`` (keys ``(speaker, stem)`` when
+    ``speaker`` is given), intersected from the smallest set up.
+
+    >>> sorted(_holding_all({"war": {1, 2, 3}, "end": {2, 3}}, frozenset({"war", "end"})))
+    [2, 3]
+    >>> _holding_all({("kim", "war"): {1}}, frozenset({"war"}), "putin")
+    set()
+    """
+    keys = stems if speaker is None else [(speaker, s) for s in stems]
+    holders = sorted((index.get(k) or set() for k in keys), key=len)
+    return holders[0].intersection(*holders[1:]) if holders else set()
 
 
 class SemanticFallbackWarning(UserWarning):
@@ -275,24 +289,33 @@ class Aligner:
         self._embedder = embedder
         self._embedder_failed = False
         self._quotes: dict[str, Quote] = {}
-        self._groups: dict[str, QuoteGroup] = {}
+        self._groups: dict[str, Optional[QuoteGroup]] = {}  # None: a stored group not read (resume())
+        self._load: Optional[Callable[[list[str]], list[QuoteGroup]]] = None
         self.removed: list[str] = []
         self.stats = AlignStats()
         self._keep_inputs = False  # persisted-state hook (see restore()): off for one-off alignment
-        self._reuse: dict[str, tuple[str, QuoteGroup]] = {}
+        self._reuse: dict[str, tuple[str, Optional[QuoteGroup]]] = {}
         self._built: dict[str, str] = {}
         self._unit_records: Optional[dict[str, UnitRecords]] = None  # by quote text; None: not kept
         self._new_records: dict[str, UnitRecords] = {}
+        self._norms: dict[str, str] = {}  # quote text -> normalize(text), as a store keeps it (restore())
         seeded = [_plain_quote(m) for g in groups for m in g.members]
         for q in seeded:
             self._quotes.setdefault(q.id, q)
         if self._quotes:
-            self._groups = {g.id: g for g in self._run(list(self._quotes.values()))}
+            self._groups = dict(self._run(list(self._quotes.values())))
 
     @property
     def groups(self) -> list[QuoteGroup]:
         """Every group, in order of their references (article, position)."""
-        return list(self._groups.values())
+        unread = [gid for gid, g in self._groups.items() if g is None]
+        if unread and self._load is not None:
+            for g in self._load(unread):
+                if g.id in self._groups:
+                    self._groups[g.id] = g
+                    if g.id in self._reuse:
+                        self._reuse[g.id] = (self._reuse[g.id][0], g)
+        return [g for g in self._groups.values() if g is not None]
 
     @property
     def signals(self) -> list[str]:
@@ -308,8 +331,9 @@ class Aligner:
             return []
         for q in fresh:
             self._quotes.setdefault(q.id, q)
-        new = {g.id: g for g in self._run(list(self._quotes.values()))}
-        touched = [g for gid, g in new.items() if self._groups.get(gid) != g]
+        new = dict(self._run(list(self._quotes.values())))
+        # None: a stored group taken as it is without being read (resume()), so unchanged
+        touched = [g for gid, g in new.items() if g is not None and self._groups.get(gid) != g]
         self.removed = sorted(set(self._groups) - set(new))
         self._groups = new
         return touched
@@ -343,6 +367,7 @@ class Aligner:
         groups: Iterable[QuoteGroup],
         inputs: Optional[dict[str, str]] = None,
         units: Optional[dict[str, UnitRecords]] = None,
+        norms: Optional[dict[str, str]] = None,
         *,
         semantic: Optional[bool] = None,
         model: Optional[str] = None,
@@ -356,7 +381,9 @@ class Aligner:
         taken as stored instead of being labelled again, which is exact because a group is a
         function of those inputs alone. ``units`` maps quote texts to their sentence units
         (:data:`quotes.variants.index.UnitRecords`, a function of the text alone), so stored quotes
-        are not normalised again; :meth:`new_units` are those this aligner had to compute.
+        are not normalised again; :meth:`new_units` are those this aligner had to compute. ``norms``
+        maps quote texts to :func:`quotes.text.normalize.normalize` of them (a store keeps it for
+        search), so a group's id (a hash of its reference's normalised text) is not normalised again.
 
         >>> q = Quote(article="a", index=0, text="Our friendship will last forever", start=0, end=32, kind="speech")
         >>> first = Aligner.restore([], semantic=False)
@@ -368,6 +395,7 @@ class Aligner:
         aligner = cls(semantic=semantic, model=model, embedder=embedder)
         aligner._keep_inputs = True
         aligner._unit_records = dict(units or {})
+        aligner._norms = dict(norms or {})
         kept = list(groups)
         with _gc_paused():  # tens of thousands of long-lived quotes (see _gc_paused)
             for g in kept:
@@ -377,6 +405,47 @@ class Aligner:
         aligner._groups = {g.id: g for g in kept}
         fingerprints = inputs or {}
         aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if g.id in fingerprints}
+        return aligner
+
+    @classmethod
+    def resume(
+        cls,
+        quotes: Iterable[Quote],
+        inputs: dict[str, str],
+        load: Callable[[list[str]], list[QuoteGroup]],
+        units: Optional[dict[str, UnitRecords]] = None,
+        norms: Optional[dict[str, str]] = None,
+        *,
+        semantic: Optional[bool] = None,
+        model: Optional[str] = None,
+        embedder: Optional[Embedder] = None,
+    ) -> "Aligner":
+        """:meth:`restore` without reading the stored groups: ``quotes`` are their members (as plain
+        quotes), ``inputs`` maps *every* stored group id to its fingerprint (``""`` when it has none)
+        and ``load(ids)`` reads stored groups by id. The next :meth:`add` runs as after
+        :meth:`restore`; a group whose fingerprint is unchanged is the stored one, so it is neither
+        built nor read, and only :attr:`groups` reads the groups it needs. The groups are those
+        :meth:`restore` gives (the same run, the same fingerprints).
+
+        >>> q = Quote(article="a", index=0, text="Our friendship will last forever", start=0, end=32, kind="speech")
+        >>> first = Aligner.restore([], semantic=False)
+        >>> groups = first.add([q])
+        >>> stored = {g.id: g for g in groups}
+        >>> again = Aligner.resume([q], first.inputs(), lambda ids: [stored[i] for i in ids], semantic=False)
+        >>> r = Quote(article="b", index=0, text="friendship will last", start=0, end=20, kind="fragment")
+        >>> [len(g.members) for g in again.add([r])], again.removed, [g.id for g in again.groups] == [groups[0].id]
+        ([2], [], True)
+        """
+        aligner = cls(semantic=semantic, model=model, embedder=embedder)
+        aligner._keep_inputs = True
+        aligner._unit_records = dict(units or {})
+        aligner._norms = dict(norms or {})
+        with _gc_paused():
+            for q in quotes:
+                aligner._quotes.setdefault(q.id, _plain_quote(q))
+        aligner._groups = dict.fromkeys(inputs)
+        aligner._load = load
+        aligner._reuse = {gid: (fp, None) for gid, fp in inputs.items() if fp}
         return aligner
 
     def inputs(self) -> dict[str, str]:
@@ -406,8 +475,9 @@ class Aligner:
         return units, by_quote
 
     def _group_reused(self, gid: str, members: list[Quote], cross: bool, speakers: SpeakerIndex, emb: Optional[Embedder],
-                      signals: list[str], also: dict[str, list[str]]) -> QuoteGroup:
-        """:meth:`_group`, or the group built from the same inputs before (see :meth:`restore`)."""
+                      signals: list[str], also: dict[str, list[str]]) -> Optional[QuoteGroup]:
+        """:meth:`_group`, or the group built from the same inputs before (see :meth:`restore`;
+        None: that group is stored and was not read, see :meth:`resume`)."""
         from quotes.variants.index import group_inputs
 
         if not self._keep_inputs:
@@ -420,8 +490,8 @@ class Aligner:
             return stored[1]
         return self._group(gid, members, cross, speakers, emb, signals, also)
 
-    def _remember(self, groups: list[QuoteGroup]) -> None:
-        self._reuse = {g.id: (self._built[g.id], g) for g in groups if g.id in self._built}
+    def _remember(self, groups: list[tuple[str, Optional[QuoteGroup]]]) -> None:
+        self._reuse = {gid: (self._built[gid], g) for gid, g in groups if gid in self._built}
         self._built = {}
 
     # --- one run -------------------------------------------------------------------------------
@@ -443,13 +513,13 @@ class Aligner:
                                    fragment, names))
         return units, by_quote
 
-    def _run(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
+    def _run(self, quotes_in: list[Quote]) -> list[tuple[str, Optional[QuoteGroup]]]:
         with _gc_paused():
             groups = self._run_all(quotes_in)
         self._remember(groups)
         return groups
 
-    def _run_all(self, quotes_in: list[Quote]) -> list[QuoteGroup]:
+    def _run_all(self, quotes_in: list[Quote]) -> list[tuple[str, Optional[QuoteGroup]]]:
         quotes = sorted(quotes_in, key=lambda q: (q.article, q.index))
         self.stats = AlignStats(quotes=len(quotes))
         speakers = SpeakerIndex(q.speaker for q in quotes)
@@ -520,11 +590,12 @@ class Aligner:
     def _candidates(self, units: list[_Unit], full: list[int], vectors: dict[int, Any]) -> set[tuple[int, int]]:
         """Pairs of sentences worth scoring: shared rare words, and embedding neighbours."""
         index = BlockIndex()
+        keys = {i: self._keys(units[i]) for i in full}
         for i in full:
-            index.add(str(i), self._keys(units[i]))
+            index.add(str(i), keys[i])
         cands: set[tuple[int, int]] = set()
         for i in full:
-            for other in index.candidates(str(i), self._keys(units[i])):
+            for other in index.candidates(str(i), keys[i]):
                 j = int(other)
                 cands.add((min(i, j), max(i, j)))
         if vectors:
@@ -623,12 +694,15 @@ class Aligner:
     def _attach_fragments(self, units: list[_Unit], full: list[int], weight_of: dict[str, float], next_c: int,
                           emb: Optional[Embedder] = None) -> int:
         """Step 6; returns the next free cluster number."""
-        by_stem: dict[str, list[int]] = defaultdict(list)
+        by_stem: dict[str, set[int]] = defaultdict(set)
+        by_speaker_stem: dict[tuple[str, str], set[int]] = defaultdict(set)  # speaker "" = unknown
         arts: dict[int, set[str]] = defaultdict(set)
         for i in full:
             arts[units[i].cluster].add(units[i].article)
+            spk = units[i].speaker
             for s in units[i].stems:
-                by_stem[s].append(i)
+                by_stem[s].add(i)
+                by_speaker_stem[(spk, s)].add(i)
         cross = {c for c, a in arts.items() if len(a) >= 2}
         loose: list[int] = []
         for i, u in enumerate(units):
@@ -636,8 +710,10 @@ class Aligner:
                 continue
             chosen: Optional[int] = None
             if u.stems:
-                pool = set.intersection(*(set(by_stem.get(s, ())) for s in u.stems))
-                pool = {j for j in pool if units[j].quote != u.quote and not (u.speaker and units[j].speaker and units[j].speaker != u.speaker)}
+                # sentences holding every stem, said by the fragment's speaker or an unknown one
+                pool = _holding_all(by_stem, u.stems) if not u.speaker else (
+                    _holding_all(by_speaker_stem, u.stems, u.speaker) | _holding_all(by_speaker_stem, u.stems, ""))
+                pool = {j for j in pool if units[j].quote != u.quote}
                 hits = {j for j in pool if find_run(units[j].keys, u.keys) >= 0}
                 scattered = len(u.stems) >= SCATTERED_STEMS or len(u.keys) == 1
                 if not hits and scattered:
@@ -647,8 +723,8 @@ class Aligner:
                     total = sum(weight_of[s] for s in u.stems)
                     near: Counter[int] = Counter()
                     for s in u.stems:
-                        for j in by_stem.get(s, ()):
-                            if units[j].speaker == u.speaker and units[j].quote != u.quote:
+                        for j in by_speaker_stem.get((u.speaker, s), ()):  # the speaker's sentences with that stem
+                            if units[j].quote != u.quote:
                                 near[j] += weight_of[s]
                     hits = {j for j, w in near.items() if w >= FRAGMENT_COVERAGE * total}
                     if not hits and emb is not None and near:
@@ -688,8 +764,9 @@ class Aligner:
         return next_c
 
     def _groups_of(self, quotes: Sequence[Quote], units: list[_Unit], by_quote: dict[int, list[int]], speakers: SpeakerIndex,
-                   emb: Optional[Embedder], next_c: int) -> list[QuoteGroup]:
-        """Step 7, then the groups with their labels."""
+                   emb: Optional[Embedder], next_c: int) -> list[tuple[str, Optional[QuoteGroup]]]:
+        """Step 7, then the groups with their labels, as (id, group) in order of their references
+        (group None: stored and unchanged, not read; see :meth:`resume`)."""
         articles: dict[int, set[str]] = defaultdict(set)
         for u in units:
             articles[u.cluster].add(u.article)
@@ -712,8 +789,10 @@ class Aligner:
         for c, qis in members_of.items():
             built.append((c, [quotes[qi] for qi in qis]))
         taken: set[str] = set()
+        ref_of: dict[int, Quote] = {}
         for c, members in sorted(built, key=lambda cm: min((q.article, q.index) for q in cm[1])):
-            gid = _group_id(_reference(members))
+            ref = ref_of[c] = _reference(members)
+            gid = _group_id(ref, self._norms.get(ref.text))
             base, k = gid, 2
             while gid in taken:
                 gid, k = f"{base}-{k}", k + 1
@@ -721,13 +800,15 @@ class Aligner:
             gid_of[c] = gid
         signals = self.signals
         position = {q.id: k for k, q in enumerate(quotes)}
-        groups = []
+        groups: list[tuple[tuple[str, int], str, Optional[QuoteGroup]]] = []
         for c, members in built:
             cross = len({q.article for q in members}) >= 2
             related = {q.id: sorted(gid_of[x] for x in also.get(position[q.id], []) if x in gid_of) for q in members}
-            groups.append(self._group_reused(gid_of[c], members, cross, speakers, emb, signals, related))
-        groups.sort(key=lambda g: (g.reference.article, g.reference.index))
-        return groups
+            # a group's reference is members[0] of the group built (the same _reference)
+            groups.append(((ref_of[c].article, ref_of[c].index), gid_of[c],
+                           self._group_reused(gid_of[c], members, cross, speakers, emb, signals, related)))
+        groups.sort(key=lambda x: x[0])
+        return [(gid, g) for _, gid, g in groups]
 
     @staticmethod
     def _group(gid: str, members: list[Quote], cross: bool, speakers: SpeakerIndex, emb: Optional[Embedder],
@@ -773,8 +854,9 @@ def _reference(members: Sequence[Quote]) -> Quote:
                                        not q.text.rstrip().endswith((".", "!", "?")), q.article, q.index))
 
 
-def _group_id(ref: Quote) -> str:
-    return "q" + hashlib.sha1(f"{normalize(ref.text)}\x00{ref.article}".encode()).hexdigest()[:12]
+def _group_id(ref: Quote, norm: Optional[str] = None) -> str:
+    """A group's id: a hash of its reference's normalised text (``norm``, when known already) and article."""
+    return "q" + hashlib.sha1(f"{normalize(ref.text) if norm is None else norm}\x00{ref.article}".encode()).hexdigest()[:12]
 
 
 def align(

@@ -23,9 +23,10 @@ with a bounded number of others and the total cost grows linearly with the corpu
 
 from __future__ import annotations
 
+import heapq
 import math
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Optional
 
@@ -118,14 +119,17 @@ class BlockIndex:
         found.sort()
         usable = [(df, k) for df, k in found if df <= self.max_postings] or found[:2]
         n = len(self._ids)
-        weight: Counter[str] = Counter()
+        cap = self.max_postings
+        weight: defaultdict[str, float] = defaultdict(float)
         for df, k in usable:
             w = idf(df, n)
-            for other in postings[k][: self.max_postings]:
+            held = postings[k]
+            for other in (held if df <= cap else held[:cap]):
                 weight[other] += w
         weight.pop(uid, None)
         if keep is not None:
             for other in [o for o in weight if not keep(o)]:
                 del weight[other]
-        ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [other for other, _ in ranked[: self.max_candidates]]
+        # the best max_candidates by (weight, id): the head of the full sort, without sorting it all
+        ranked = heapq.nsmallest(self.max_candidates, weight.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [other for other, _ in ranked]

@@ -123,6 +123,8 @@ class SpeakerIndex:
         self._counts: Counter[str] = Counter()
         self._resolved: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._surface: dict[tuple[str, ...], Counter[str]] = {}
+        self._keys: dict[Optional[str], str] = {}  # key() and display() of names asked for already
+        self._displays: dict[Optional[str], Optional[str]] = {}
         self.add(names)
 
     def add(self, names: Iterable[Optional[str]]) -> None:
@@ -173,9 +175,16 @@ class SpeakerIndex:
         for toks, names in by_tokens.items():
             surface.setdefault(resolved[toks], Counter()).update(names)
         self._resolved, self._surface = resolved, surface
+        self._keys, self._displays = {}, {}
 
     def key(self, name: Optional[str]) -> str:
         """The person key of ``name`` in this corpus ('' for no name or a pronoun)."""
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = self._key(name)
+        return key
+
+    def _key(self, name: Optional[str]) -> str:
         toks = person_tokens(name)
         if not toks:
             return ""
@@ -187,6 +196,11 @@ class SpeakerIndex:
 
     def display(self, name: Optional[str]) -> Optional[str]:
         """The most frequent full surface form used for the person ``name`` denotes."""
+        if name not in self._displays:
+            self._displays[name] = self._display(name)
+        return self._displays[name]
+
+    def _display(self, name: Optional[str]) -> Optional[str]:
         key = self.key(name)
         if not key:
             return None

@@ -255,12 +255,21 @@ def test_a_failed_write_rolls_back_its_whole_batch(store: QuoteStore) -> None:
 # --- alignment ---------------------------------------------------------------------------------
 
 
-def test_incremental_alignment_equals_aligning_everything(store: QuoteStore) -> None:
+def test_incremental_alignment_equals_aligning_everything(store: QuoteStore, monkeypatch: pytest.MonkeyPatch) -> None:
     pairs = seed_pairs()
     for part in ([0, 2], [1, 3]):
         store.add([pairs[i] for i in part], semantic=False)
     store.add([pairs[4]], align=False)
+    read: list[str] = []
+    by_id = QuoteStore._load_groups_by_id
+
+    def counting(self: QuoteStore, ids: list[str]) -> list[QuoteGroup]:
+        read.extend(ids)
+        return by_id(self, ids)
+
+    monkeypatch.setattr(QuoteStore, "_load_groups_by_id", counting)
     touched = store.align(semantic=False)
+    assert read == []  # no stored group is read: article 004 changes none of them
     everything = align([q for _, qs in pairs for q in qs], semantic=False)
     assert signature(store.groups()) == signature(everything)
     # the last run (article 004, a story of its own) touched only the groups of its own quotes

@@ -187,6 +187,44 @@ def test_rebuild_from_groups_and_add() -> None:
     assert len(restored.groups) == 2
 
 
+def test_resumed_without_reading_groups_equals_batch_and_reads_only_what_changed() -> None:
+    """Aligner.resume: stored members and fingerprints only; the groups a batch gives, and only the
+    groups the new quotes change are built (the others are neither built nor read)."""
+    first = [q("003", 3, KURSK), q("002", 2, KURSK_002), q("002", 3, LEGACY), q("005", 1, LEGACY, "Putin")]
+    seed = Aligner.restore([], semantic=False)
+    stored = {g.id: g for g in seed.add(first)}
+    read: list[str] = []
+
+    def load(ids: list[str]) -> list[Any]:
+        read.extend(ids)
+        return [stored[i] for i in ids]
+
+    resumed = Aligner.resume(first, seed.inputs(), load, semantic=False)
+    new = [q("007", 0, "heroic", kind="fragment"), q("008", 0, "Our friendship will last forever", "Kim")]
+    touched = resumed.add(new)
+    batch = align(first + new, semantic=False)
+    assert read == []  # nothing read to align
+    legacy = group_of(batch, "002#3").id
+    assert legacy not in {g.id for g in touched} and {g.id for g in touched} == {g.id for g in batch} - {legacy}
+    assert resumed.groups == batch  # every group, the unchanged one read when asked for
+    assert read == [legacy]
+
+
+@pytest.mark.parametrize(
+    ("index", "stems", "speaker", "expected"),
+    [
+        ({"war": {1, 2, 3}, "end": {2, 3, 4}}, {"war", "end"}, None, {2, 3}),
+        ({"war": {1, 2, 3}}, {"war", "peace"}, None, set()),
+        ({("kim", "war"): {1}, ("", "war"): {2}}, {"war"}, "kim", {1}),
+        ({("kim", "war"): {1}}, {"war"}, "putin", set()),
+        ({}, set(), None, set()),
+    ],
+)
+def test_holding_all_intersects_the_stems_holders(index: dict[Any, set[int]], stems: set[str], speaker: str | None,
+                                                   expected: set[int]) -> None:
+    assert align_mod._holding_all(index, frozenset(stems), speaker) == expected
+
+
 def test_longer_newcomer_becomes_the_reference() -> None:
     aligner = Aligner(semantic=False)
     (old,) = aligner.add([q("a", 0, "Our friendship and unity will last forever,", "Kim")])

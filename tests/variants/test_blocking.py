@@ -60,3 +60,12 @@ def test_document_frequency() -> None:
     assert idx.df("heroic") == 2 and idx.df("people") == 1 and idx.df("absent") == 0
     assert idx.idf("people") > idx.idf("heroic")
     assert len(idx) == 2
+
+
+def test_candidates_are_the_head_of_the_ranking_ties_by_id() -> None:
+    """The best ``max_candidates`` by shared weight, ties in id order (the head of a full sort)."""
+    idx = BlockIndex(max_candidates=3)
+    for uid in ["b", "a", "d", "c"]:
+        idx.add(uid, block_keys(words("heroic participation")))
+    idx.add("e", block_keys(words("heroic participation of the soldiers")))
+    assert idx.candidates("q", query_keys(words("heroic participation of the soldiers"))) == ["e", "a", "b"]

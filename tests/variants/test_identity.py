@@ -87,9 +87,9 @@ def test_bare_surname_stays_apart_when_two_people_have_it() -> None:
 
 def test_index_updates_when_a_second_person_appears() -> None:
     index = SpeakerIndex(["Kim Jong Un", "Kim"])
-    assert index.key("Kim") == "kim jong un"
+    assert index.key("Kim") == "kim jong un" and index.display("Kim") == "Kim Jong Un"
     index.add(["Kim Yo Jong"])
-    assert index.key("Kim") == "kim"
+    assert index.key("Kim") == "kim" and index.display("Kim") == "Kim"  # nothing kept from before
 
 
 def test_unknown_names_resolve_against_the_index() -> None:
