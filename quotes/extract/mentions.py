@@ -20,6 +20,7 @@ from quotes.text.lexicon import (
     DATE_WORDS,
     DOCUMENT_WORDS,
     FEMALE_WORDS,
+    FOLLOWER_GROUPS,
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
     HEAD_OF_STATE_ROLES,
@@ -36,6 +37,7 @@ from quotes.text.lexicon import (
     SPEECH_NOUNS,
     SURNAME_HONORIFICS,
     UNNAMED_ROLES,
+    is_place,
     reporting_lemma,
 )
 
@@ -127,6 +129,11 @@ def find_mentions(view: TextView) -> MentionIndex:
                 i = owned.last
                 continue
             mention = _name_mention(view, i, run_end, ents, surnames)
+            group = _named_group(view, mention) if mention is not None else None
+            if group is not None:
+                mentions.append(group)
+                i = group.last
+                continue
             if mention is not None:
                 mentions.append(mention)
             i = run_end
@@ -261,6 +268,22 @@ def _split_headline_names(
     return out
 
 
+def _named_group(view: TextView, name: Mention) -> Optional[Mention]:
+    """"Sanders supporters", "Clinton aides": a name qualifying a plural noun of people
+    (:data:`FOLLOWER_GROUPS`) is the group's owner, and the group speaks as itself (as "Scott's
+    family" does)."""
+    k = name.last
+    if name.kind != "name" or name.possessive or k >= len(view.tokens) or not view.outside(k):
+        return None
+    word = view.tokens[k].text
+    if not (word.islower() and word in FOLLOWER_GROUPS):
+        return None
+    if k + 1 < len(view.tokens) and _is_cap(view.tokens[k + 1].text) and view.tokens[k + 1].text.lower() not in FUNCTION_WORDS:
+        return None  # "Sanders campaign manager Jeff Weaver": a title before a name
+    descriptors = frozenset(set(name.name_key) | {word, "<group>"})
+    return _mention(view, name.first, k + 1, "epithet", descriptors=descriptors)
+
+
 OWNED_ROLE_WORDS = 3
 """Words a role may take after a possessive name: "Brazil's president", "Russia's deputy foreign minister"."""
 
@@ -368,6 +391,8 @@ def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
             pass
         elif _is_cap(tokens[k].text) and w not in FUNCTION_WORDS:
             found.add(w.removesuffix("'s").removesuffix("’s"))
+        elif found & ROLE_WORDS and w.isalpha() and w.islower() and w not in FUNCTION_WORDS and reporting_lemma(w) is None:
+            found.add(w)  # "Republican political consultant Chris Russell": the role's adjective
         else:
             break
         start = k
@@ -523,7 +548,7 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         d = ref.descriptors
         votes = {marker: sum(marker in mentions[k].descriptors for k in ref.mentions) for marker in ("<person>", "<place>", "<org>")}
         titled = bool(d & (ROLE_WORDS | HONORIFICS)) or any(_introduced_as_person(view, mentions[k]) for k in ref.mentions)
-        if ref.key[-1] in ORG_HEADS or (len(ref.key) == 1 and ref.key[0] in PLACE_NAMES):
+        if ref.key[-1] in ORG_HEADS or is_place(ref.key):
             titled = False
             d.add("<org>")
         ref.media = is_media(d)

@@ -100,3 +100,37 @@ def test_outlets_and_descriptions(stanza_engine) -> None:  # type: ignore[no-unt
     kinds = [(m.kind, m.media) for m in index.mentions]
     assert ("epithet", True) in kinds  # the outlet
     assert any(m.kind == "epithet" and "45" in m.text for m in index.mentions)  # a description before "said"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Voters in New Hampshire say the race is close. Jane Ruiz said so.", "New Hampshire"),
+        ("The primary in Iowa says little, Jane Ruiz said.", "Iowa"),
+        ("Jane Ruiz toured the United States last year.", "United States"),
+    ],
+)
+def test_a_state_or_country_is_never_a_person(text: str, place: str) -> None:
+    from tests.extract.handmade import document
+
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    found = [r for r in index.referents if r.name == place]
+    assert found and not found[0].person
+
+
+def test_pm_is_a_title() -> None:
+    from tests.extract.handmade import document
+
+    text = "PM Narendra Modi visited the Adampur air base in Punjab. He said India was ready."
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    modi = [r for r in index.referents if "modi" in r.key]
+    assert modi and modi[0].person and modi[0].key == ("narendra", "modi")
+
+
+def test_an_administration_stays_its_president_s_name() -> None:
+    from tests.extract.handmade import document
+
+    text = "The plan came from the President Donald Trump administration. Trump said it was fair."
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    assert [r.name for r in index.referents if "trump" in r.key] == ["Donald Trump"]
+

@@ -33,6 +33,11 @@ PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\.?\)?$")
 name before it, never a name itself."""
 
 
+OPENING_NAME_WORDS = 2
+"""Words a name opening a sentence needs to be taken for a person's without other evidence: one
+capitalised word there may be a city ("Orlando has …") or a verb ("Couple that with …")."""
+PARENTHESIS_REACH = 8
+"""Tokens a parenthesis between a subject and its verb may hold: "(D)", "(R-Ky.)", "(D-N.Y.)", "(pictured)"."""
 TERM_NOUN_REACH = 3
 """Words after a verb of using within which the noun of words must come: "used the term",
 "employed the loaded word" (a determiner and an adjective at most)."""
@@ -159,9 +164,13 @@ class AttributionContext:
 
     def subject_left(self, c: int) -> Optional[Mention]:
         lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]
-        j = self.skip_left(c - 1, lo)
+        j = self.skip_left(self._before_parenthesis(c - 1, lo), lo)
         if j >= lo and self.tokens[j].text == ",":
             return self._subject_before_aside(j, lo)
+        if j - 1 > lo and self.tokens[j].text.lower() == "who" and self.tokens[j - 1].text == ",":
+            # "Omar Haddad, who called the plan …": a relative clause's subject is the name it follows
+            found = self.mentions.ending_at.get(j - 1)
+            return self.mentions.mentions[found] if found is not None else None
         found = self.mentions.ending_at.get(j + 1)
         if found is None:
             return None
@@ -172,6 +181,16 @@ class AttributionContext:
             if head is not None:
                 return self.mentions.mentions[head]
         return mention
+
+    def _before_parenthesis(self, j: int, lo: int) -> int:
+        """The token before a short parenthesis ending at ``j`` ("Lisa Madigan (D) asserted",
+        "Rand Paul (R-Ky.) said": a party, a state, an age), else ``j`` itself."""
+        if j < lo or self.tokens[j].text != ")":
+            return j
+        for k in range(j - 1, max(lo, j - PARENTHESIS_REACH) - 1, -1):
+            if self.tokens[k].text == "(":
+                return self.skip_left(k - 1, lo)
+        return j
 
     def _subject_before_aside(self, comma: int, lo: int) -> Optional[Mention]:
         """Subject of "X, <aside>, said": the aside itself when it is a bare name ("The minister,
@@ -185,7 +204,9 @@ class AttributionContext:
             aside = self.tokens[m.last + 1].text if m.last + 1 < comma else ""
             # the aside must read as a description ("president of …", "a former …", "who …"),
             # not a dateline ("Johannesburg, Nov 20 …")
-            if m.kind == "name" and self.tokens[m.last].text == "," and aside[:1].islower() and not m.media:
+            # (or an age: "Cory James, 22, of Flint, Mich., said")
+            age = aside.isdigit() and m.last + 2 < comma and self.tokens[m.last + 2].text == ","
+            if m.kind == "name" and self.tokens[m.last].text == "," and (aside[:1].islower() or age) and not m.media:
                 return m
         for k in range(comma - 1, max(lo, comma - 16) - 1, -1):
             if not self.view.outside(k):
@@ -268,6 +289,10 @@ class AttributionContext:
         # clause's subject, never the name that ends the clause before it
         trailing = self.tokens[c].text.lower().endswith("ing") and j >= lo and self.tokens[j].text == ","
         found = None if trailing else self.subject_left(c)
+        if found is not None and self.tokens[c].text.lower().endswith("ing") and self._after_preposition(found, but={"with"}):
+            # "Stanton wrote a letter to Loretta Lynch asking …": a preposition's object does not
+            # do what the participle says; the clause's subject does
+            found, trailing = None, True
         if found is not None or depth > 3:
             return found
         inherits = self.tokens[c].text.lower().endswith("ing") or (
@@ -280,10 +305,37 @@ class AttributionContext:
         for k in range(c - 1, lo - 1, -1):
             # a participle inherits a verb's subject, never a speech noun's owner
             if self.cues[k] and self.cues[k] != "according to" and self.tokens[k].text.lower() not in SPEECH_NOUNS:
-                return self.subject_of_cue(k, depth + 1) or self.document_subject(k)
+                inherited = self.subject_of_cue(k, depth + 1) or self.document_subject(k)
+                if inherited is not None:
+                    return inherited
+                break  # "Speaking at a town hall in Salem, Trump went after Bush, calling …": the sentence's subject
         # the sentence's subject: "Kim, on Friday, hosted … and expressed"
-        subject = self.sentence_subject(lo)
+        subject = self.sentence_subject(lo) or self.opening_name(lo)
         return subject if subject is not None and subject.first < c else None
+
+    def _after_preposition(self, m: Mention, but: frozenset[str] | set[str] = frozenset()) -> bool:
+        """The mention is a preposition's object ("to Attorney General Loretta Lynch"), the
+        prepositions in ``but`` aside ("with Gorka noting …" makes Gorka the participle's subject)."""
+        k = m.first - 1
+        if k >= 0 and self.tokens[k].text.lower() == "the":
+            k -= 1
+        return k >= 0 and self.tokens[k].text.lower() in PREPOSITIONS - set(but)
+
+    def opening_name(self, lo: int) -> Optional[Mention]:
+        """The name that opens the sentence at ``lo`` as the subject of the verb right after it
+        ("Carly Fiorina threw her support behind …"), when nothing says the name is a person's:
+        a subject that acts is someone, unless the name is a place, an outlet or an organisation."""
+        found = self.mentions.starting_at.get(lo)
+        if found is None:
+            return None
+        m = self.mentions.mentions[found]
+        if m.kind != "name" or m.media or m.possessive or m.last >= len(self.tokens) or len(m.name_key) < OPENING_NAME_WORDS:
+            return None
+        ref = self.mentions.referents[m.referent] if m.referent is not None else None
+        if ref is not None and (ref.place or ref.media or "<org>" in ref.descriptors):
+            return None
+        verb = self.tokens[m.last].text
+        return m if verb.isalpha() and verb.islower() and verb not in FUNCTION_WORDS else None
 
     def document_subject(self, c: int) -> Optional[Mention]:
         """"The letter said …": the subject is a document; its author is the speaker."""

@@ -35,7 +35,7 @@ from quotes.extract.attribution.driver import CONFIDENCE, Proposal
 from quotes.extract.attribution.resolve import resolve
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
-from quotes.text.lexicon import AUX_AND_ADVERBS, OBJECT_CUES, PERSON_PRONOUNS, PLACE_NAMES, PREPOSITIONS
+from quotes.text.lexicon import AUX_AND_ADVERBS, OBJECT_CUES, PERSON_PRONOUNS, PREPOSITIONS, is_place
 
 __all__ = ["MODEL_PATH", "Option", "SpeakerModel", "options_for", "rank"]
 
@@ -128,7 +128,7 @@ def _place(ctx: AttributionContext, m: Mention) -> bool:
     if m.referent is None:
         return False
     ref = ctx.mentions.referents[m.referent]
-    return not ref.person and (ref.place or (len(ref.key) == 1 and ref.key[0] in PLACE_NAMES))
+    return not ref.person and (ref.place or is_place(ref.key))
 
 
 def options_for(article: _Article, index: int) -> list[Option]:

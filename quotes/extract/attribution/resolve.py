@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from quotes.extract.attribution.context import AttributionContext
-from quotes.text.lexicon import PERSON_PRONOUNS, ROLE_WORDS, UNNAMED_ROLES
+from quotes.text.lexicon import ORG_HEADS, PERSON_PRONOUNS, ROLE_WORDS, UNNAMED_ROLES
 from quotes.extract.mentions import Mention, Referent, descriptor_match
 
 __all__ = ["antecedent", "recent_person", "resolve", "speaker_of"]
@@ -57,9 +57,20 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
     return ref.name if ref is not None else None
 
 
+ROLE_COMPLEMENT_WORDS = 4
+"""Words an "of" phrase may add to a role before the name in apposition: "director of
+communications", "head of the foreign ministry"."""
+
+
 def appositive_referent(ctx: AttributionContext, mention: Mention) -> Optional[Referent]:
     """The person an epithet names in apposition: "The Israeli Prime Minister, Benjamin Netanyahu, …"."""
     k = mention.last
+    if k < len(ctx.tokens) and ctx.tokens[k].text.lower() == "of":
+        # "The Vatican's director of communications, Matteo Bruni": the role's complement first
+        end = min(len(ctx.tokens), k + 1 + ROLE_COMPLEMENT_WORDS)
+        k += 1
+        while k < end and ctx.tokens[k].text.isalpha() and ctx.view.outside(k):
+            k += 1
     if k >= len(ctx.tokens) or ctx.tokens[k].text != ",":
         return None
     found = ctx.mentions.starting_at.get(k + 1)
@@ -71,7 +82,9 @@ def appositive_referent(ctx: AttributionContext, mention: Mention) -> Optional[R
     ref = ctx.mentions.referents[name.referent]
     # a full name in apposition to a role ("the president of Brazil, Luiz Lula") is its holder,
     # even where no NER or title marks the name as a person's
-    holder = bool(mention.descriptors & ROLE_WORDS) and len(ref.key) >= 2 and not (ref.place or ref.media or "<org>" in ref.descriptors)
+    # (a small NER model's ORG for a person's name does not count against it; an organisation's
+    # own last word does: "the group's leader, Hamas Council")
+    holder = bool(mention.descriptors & ROLE_WORDS) and len(ref.key) >= 2 and not (ref.place or ref.media or ref.key[-1] in ORG_HEADS)
     return ref if ref.person or holder else None
 
 
@@ -121,7 +134,9 @@ def antecedent(ctx: AttributionContext, pronoun: Mention, exclude: Optional[str]
         if fallback is not None and fallback[1] - sentence > 1:
             break
         ref = titled if titled is not None else ctx.mentions.referents[m.referent]
-        if not ref.person or (ref.gender and ref.gender != gender) or (exclude is not None and ref.name == exclude):
+        # an epithet's holder in apposition is a person whatever NER said of the name ("The
+        # Vatican's director of communications, Matteo Bruni, issued …. He said …" → Bruni)
+        if not (ref.person or titled is not None) or (ref.gender and ref.gender != gender) or (exclude is not None and ref.name == exclude):
             continue
         if ctx.salient(m):
             return ref

@@ -17,7 +17,7 @@ from typing import Optional
 
 from quotes.extract.attribution.context import TERM_NOUN_REACH, AttributionContext
 from quotes.text.lexicon.detection import USING_VERBS
-from quotes.text.lexicon import AUX_AND_ADVERBS
+from quotes.text.lexicon import AUX_AND_ADVERBS, CLAUSE_REPORTING_LEMMAS, PREPOSITIONS, SPEECH_NOUNS, SUBORDINATORS
 from quotes.extract.attribution.resolve import speaker_of
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
@@ -157,15 +157,85 @@ def before(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
             continue
         if _other_term(ctx, c, o):
             continue
+        main = main_clause_subject(ctx, c, o, lo)
+        if main is not None:
+            return main
         subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
         if subject is None:
             fallback = fallback or Candidate(None, c, "before")
             continue
         if speaker_of(ctx, subject):
-            return Candidate(subject, c, "before")
+            return _reported_by(ctx, Candidate(subject, c, "before"))
         if fallback is None or fallback.mention is None:
             fallback = Candidate(subject, c, "before")
     return fallback
+
+
+OUTER_REACH = 8
+"""Tokens between an outer reporting verb and the subject of the clause it reports: "Obama said
+he expected that Americans will say …", "Ryan told CNN on Tuesday that Ginsburg's comments …" (an
+object, a time, "that"; a reported clause rarely starts further on)."""
+
+
+_CLAUSE_OPENERS = frozenset("that it it's he she they we i there there's".split())
+"""Words that open a reported clause ("said that …", "said it is …"): a preposition after them is the clause's own."""
+
+
+def outer_report(ctx: AttributionContext, c: int, subject: Mention) -> Optional[tuple[int, Mention]]:
+    """The reporting verb (and its subject) whose reported clause holds the cue at ``c`` and its
+    ``subject``: in "Israel said Clinton called on members to be “closely coordinated”" the
+    quotation marks are the reporter's record of what Israel said, so the words are Israel's.
+    None when no verb of saying takes the clause (a comma, a clause end or another cue comes
+    first) or its subject names no one."""
+    tokens, view = ctx.tokens, ctx.view
+    if subject.first >= c or ctx.cues[c] == "according to":
+        return None
+    lo = view.sentence_bounds[view.sentence_of[c]][0]
+    for k in range(subject.first - 1, max(lo, subject.first - OUTER_REACH) - 1, -1):
+        if tokens[k].text in _CLAUSE_ENDS or tokens[k].text == "," or not view.outside(k):
+            return None
+        lemma = ctx.cues[k]
+        if not lemma:
+            continue
+        if lemma not in CLAUSE_REPORTING_LEMMAS or tokens[k].text.lower() in SPEECH_NOUNS:
+            return None
+        between = [t.text.lower().replace("’", "'") for t in tokens[k + 1 : subject.first]]
+        b = len(between) - (2 if between[-1:] == ["the"] else 1)
+        if b >= 0 and between[b] in PREPOSITIONS and not any(w in _CLAUSE_OPENERS for w in between):
+            return None  # "replied on Friday to Haddad's remarks that …": the verb's own object, no clause
+        outer = ctx.subject_of_cue(k) or ctx.document_subject(k)
+        if outer is None or outer.first >= subject.first or not speaker_of(ctx, outer):
+            return None
+        return k, outer
+    return None
+
+
+def _reported_by(ctx: AttributionContext, found: Candidate) -> Candidate:
+    """``found``, or the outer reporter's candidate when its clause is reported (:func:`outer_report`)."""
+    if found.mention is None or relayed(ctx, found.cue) is not None:
+        return found
+    outer = outer_report(ctx, found.cue, found.mention)
+    return found if outer is None else Candidate(outer[1], outer[0], found.method)
+
+
+def main_clause_subject(ctx: AttributionContext, c: int, o: int, lo: int) -> Optional[Candidate]:
+    """The main clause's subject when the cue at ``c`` sits in an adverbial clause that opens
+    the sentence and the main clause follows before the quote at ``o``: "After Gov. Jerry Brown
+    criticized Bill Clinton, Hillary shot back, “…”" → Hillary, not Brown. None otherwise."""
+    tokens, view = ctx.tokens, ctx.view
+    if tokens[lo].text.lower() not in SUBORDINATORS:
+        return None
+    comma = next((k for k in range(c + 1, o) if tokens[k].text == "," and view.outside(k)), None)
+    if comma is None:
+        return None
+    found = ctx.mentions.starting_at.get(comma + 1)
+    if found is None:
+        return None
+    subject = ctx.mentions.mentions[found]
+    verb = ctx_skip_right(ctx, subject.last)
+    if subject.possessive or verb >= o or not (tokens[verb].text.isalpha() and tokens[verb].text.islower()):
+        return None
+    return Candidate(subject, verb, "before") if speaker_of(ctx, subject) else None
 
 
 def _colon_intro(ctx: AttributionContext, o: int, lo: int) -> Optional[Candidate]:
@@ -273,7 +343,7 @@ def parse(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
             if ctx.cues[h] and ctx.cues[h] != "according to" and not _other_term(ctx, h, ctx.open_token(span)):
                 subject = relayed(ctx, h) or _parse_subject(ctx, h)
                 if subject is not None and speaker_of(ctx, subject):
-                    return Candidate(subject, h, "parse")
+                    return _reported_by(ctx, Candidate(subject, h, "parse"))
                 break
             h = tokens[h].head
     return None

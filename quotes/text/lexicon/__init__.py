@@ -22,6 +22,17 @@ REPORTING_LEMMAS: frozenset[str] = frozenset(
 )
 """Lemmas of verbs that introduce reported speech."""
 
+CLAUSE_REPORTING_LEMMAS: frozenset[str] = frozenset(
+    """
+    say tell add state note remark declare announce explain insist argue claim warn write tweet
+    post reply respond answer admit acknowledge concede confirm deny emphasize emphasise stress
+    suggest predict conclude caution complain assure reiterate observe comment proclaim affirm
+    assert maintain contend allege reveal disclose report recall promise pledge vow
+    """.split()
+)
+"""Reporting lemmas that take a clause of reported speech ("said (that) …", "told CNN that …"),
+as opposed to those whose object is a person or a thing judged ("praised", "accused", "called")."""
+
 MEDIA_WORDS: frozenset[str] = frozenset(
     """agency agencies media outlet outlets newspaper newspapers paper television tv broadcaster
     broadcasters radio press wire daily tabloid channel network""".split()
@@ -75,7 +86,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
     survivor mother father son daughter wife husband brother sister neighbour neighbor
     friend colleague chairwoman superintendent inspector detective constable sheriff firefighter
     ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant interviewer
-    spokespeople aide aides source sources
+    spokespeople aide aides source sources pm pollster strategist consultant operative commentator
+    host anchor moderator
     """.split()
 )
 """Role nouns used as titles ("Speaker Vyacheslav Volodin") and in epithets ("the Russian leader")."""
@@ -95,6 +107,15 @@ SPEAKING_GROUPS: frozenset[str] = frozenset(
 """Collective nouns that speak for the one who owns them: "Scott's family has called on police",
 "Clinton's campaign said". The speaker is the group as written, not its owner."""
 
+SUBORDINATORS: frozenset[str] = frozenset("when after while as before since although though once until because whereas".split())
+"""Conjunctions that open an adverbial clause ahead of the main clause ("When Trump suggested …,
+Rubio fired back: “…”"): the clause's subject is not the main clause's."""
+
+FOLLOWER_GROUPS: frozenset[str] = frozenset("supporters protesters backers voters delegates aides allies advisers".split())
+"""Plural nouns of people that a name qualifies without a possessive and that speak as a group
+("Sanders supporters chanted …", "Clinton aides said"); "the Trump administration" and "the
+Sanders campaign" stay the name's (their name is the person's in running text)."""
+
 PLACE_NAMES: frozenset[str] = frozenset(
     """washington moscow beijing pyongyang seoul tokyo london paris berlin brussels kyiv kiev
     tehran jerusalem ankara delhi islamabad riyadh cairo damascus baghdad kabul taipei havana
@@ -111,10 +132,36 @@ PLACE_NAMES: frozenset[str] = frozenset(
     philippines poland portugal qatar romania russia rwanda serbia singapore slovakia slovenia
     somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia
     turkey turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe
-    europe africa asia gaza crimea""".split()
+    europe africa asia gaza crimea
+    america britain england scotland wales u.s us uk
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+    tennessee texas utah vermont virginia wisconsin wyoming""".split()
 )
 """Capitals, seats of power and countries, which news writing uses for governments ("Seoul
 says", "Ukraine rejected"): a place, never the person who spoke."""
+
+PLACE_PHRASES: frozenset[str] = frozenset(
+    line.strip()
+    for line in """
+    united states, united kingdom, south africa, north korea, south korea, saudi arabia,
+    new zealand, sri lanka, hong kong, costa rica, el salvador, puerto rico, united arab emirates,
+    new hampshire, new jersey, new mexico, new york, north carolina, north dakota,
+    south carolina, south dakota, west virginia, rhode island
+    """.split(",")
+)
+"""Places of more than one word (countries and US states), as :func:`is_place` compares them."""
+
+
+def is_place(key: tuple[str, ...]) -> bool:
+    """A name key that is a place: a country, capital or state ("Ukraine", "New Hampshire").
+
+    >>> is_place(("new", "hampshire")), is_place(("iowa",)), is_place(("jeb", "bush"))
+    (True, True, False)
+    """
+    return (len(key) == 1 and key[0] in PLACE_NAMES) or " ".join(key) in PLACE_PHRASES
+
 
 ORG_HEADS: frozenset[str] = frozenset(
     """house office ministry council party agency court university company bank group inc ltd corp

@@ -57,6 +57,9 @@ PRONOUN_THROUGH_EPITHET = [
     # an epithet with the name in apposition is that person
     ("Finance Minister Omar Haddad spoke first. The Prime Minister, Karl Ode, then issued a statement in which he called the plan “a fair deal”.",
      "Karl Ode"),
+    # the role may carry an "of" phrase before the name; the pronoun is that person, not one the sentence mentions
+    ("Pope Leo spoke on Sunday. The Vatican's director of communications, Matteo Bruni, issued a statement. He said Leo had used the term “to indicate a truce”.",
+     "Matteo Bruni"),
 ]
 
 
@@ -82,3 +85,28 @@ def test_the_ranker_marks_the_person_spoken_to() -> None:
     features = {o.speaker: o.features for o in options_for(article, 0)}
     assert features["Karl Ode"].get("object_of_cue") == 1.0
     assert "object_of_cue" not in features["Ana Ruiz"]
+
+
+NAMED_GROUPS = [
+    ("At the rally, Bernie Sanders protesters interrupted her speech, shouting “she wins, we lose!”", "Bernie Sanders protesters"),
+    ("Jane Ruiz supporters chanted “four more years” outside.", "Jane Ruiz supporters"),
+    # a group noun before a name is a title, not the group
+    ("Sanders campaign manager Jeff Weaver said the race was “far from over.”", "Jeff Weaver"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMED_GROUPS)
+def test_a_name_qualifying_a_group_noun_gives_the_group_as_speaker(text: str, expected: str) -> None:
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“Education is the driver,” said Marquette pollster Charles Franklin.", "Charles Franklin"),
+        ("“He peaked too soon,” said Republican political consultant Chris Russell.", "Chris Russell"),
+        ("Conservative commentator Jonah Goldberg wrote that it was “a disaster.”", "Jonah Goldberg"),
+    ],
+)
+def test_a_capitalised_qualifier_of_a_role_is_not_the_speaker(text: str, expected: str) -> None:
+    assert speaker(text) == expected
