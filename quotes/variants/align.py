@@ -172,6 +172,22 @@ def _holding_all(index: dict[Any, set[int]], stems: frozenset[str], speaker: Opt
     return holders[0].intersection(*holders[1:]) if holders else set()
 
 
+UNIT_ID_DIGITS = 10
+"""Digits of a sentence's id in the blocking index: its position in the sorted corpus, zero-padded so
+that the index's tie-break (by id, as text) follows corpus order (more digits than any corpus has units)."""
+
+
+def _unit_id(position: int) -> str:
+    """A sentence's blocking id: ties between candidates of equal weight go to the one earlier in the
+    corpus, whatever else the corpus holds (unpadded, "10" would come before "9", and a quote added
+    earlier in the corpus would reorder two others).
+
+    >>> sorted([_unit_id(10), _unit_id(9)]) == [_unit_id(9), _unit_id(10)]
+    True
+    """
+    return f"{position:0{UNIT_ID_DIGITS}d}"
+
+
 class SemanticFallbackWarning(UserWarning):
     """The semantic extra is not available; alignment goes on lexically."""
 
@@ -592,10 +608,10 @@ class Aligner:
         index = BlockIndex()
         keys = {i: self._keys(units[i]) for i in full}
         for i in full:
-            index.add(str(i), keys[i])
+            index.add(_unit_id(i), keys[i])
         cands: set[tuple[int, int]] = set()
         for i in full:
-            for other in index.candidates(str(i), keys[i]):
+            for other in index.candidates(_unit_id(i), keys[i]):
                 j = int(other)
                 cands.add((min(i, j), max(i, j)))
         if vectors:

@@ -225,6 +225,29 @@ def test_holding_all_intersects_the_stems_holders(index: dict[Any, set[int]], st
     assert align_mod._holding_all(index, frozenset(stems), speaker) == expected
 
 
+def _candidate_pairs(quotes: list[Quote]) -> set[tuple[str, str]]:
+    """The blocking candidates of an alignment run, as pairs of quote ids."""
+    ordered = sorted(quotes, key=lambda x: (x.article, x.index))
+    aligner = Aligner(semantic=False)
+    units, _ = aligner._units(ordered, [""] * len(ordered))
+    full = [i for i, u in enumerate(units) if not u.fragment]
+    ids = [ordered[u.quote].id for u in units]
+    return {(min(ids[i], ids[j]), max(ids[i], ids[j])) for i, j in aligner._candidates(units, full, {})}
+
+
+def test_candidates_among_old_quotes_do_not_change_with_an_unrelated_newcomer() -> None:
+    """Candidate ties go by corpus order: a quote sharing no word with the others, added before them
+    in the corpus, leaves their candidates as they were (25 copies of one sentence: every candidate
+    ties, and each keeps only 10)."""
+    text = "The soldiers showed great courage in the liberation of the region"
+    copies = [q(f"b{k:02d}", 0, text) for k in range(25)]
+    newcomer = q("a00", 0, "Prices of bread and fuel rose again in the capital this winter")
+    before = _candidate_pairs(copies)
+    after = _candidate_pairs(copies + [newcomer])
+    assert len(before) < 25 * 24 // 2  # the cut-off is in play
+    assert {p for p in after if newcomer.id not in p} == before
+
+
 def test_longer_newcomer_becomes_the_reference() -> None:
     aligner = Aligner(semantic=False)
     (old,) = aligner.add([q("a", 0, "Our friendship and unity will last forever,", "Kim")])
