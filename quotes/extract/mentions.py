@@ -146,6 +146,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 continue
         i += 1
     mentions = _split_headline_names(view, mentions, ents, surnames)
+    mentions = _drop_pairings(mentions)
     for m in mentions:
         m.possessive = m.last < n and tokens[m.last].text in {"'s", "’s", "'", "’"}
     referents = _referents(view, mentions, ents)
@@ -186,7 +187,9 @@ def _name_run(view: TextView, i: int) -> int:
     if _sentence_initial(view, i) and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
         return i  # "Former …", "Sitting in the kitchen, …"
     if tokens[i].text.lower() in FUNCTION_WORDS and (
-        _sentence_initial(view, i) or tokens[i].text.lower() in {"the", "a", "an", "in", "on", "of"}
+        _sentence_initial(view, i)
+        or tokens[i].text.lower() in {"the", "a", "an", "in", "on", "of"}
+        or (i > 0 and not tokens[i - 1].text[-1:].isalnum())  # "— If Obama …", "(All CNN …"
     ):
         return i
     if reporting_lemma(tokens[i].text) and _sentence_initial(view, i):
@@ -282,6 +285,20 @@ def _named_group(view: TextView, name: Mention) -> Optional[Mention]:
         return None  # "Sanders campaign manager Jeff Weaver": a title before a name
     descriptors = frozenset(set(name.name_key) | {word, "<group>"})
     return _mention(view, name.first, k + 1, "epithet", descriptors=descriptors)
+
+
+def _drop_pairings(mentions: list[Mention]) -> list[Mention]:
+    """Without "Clinton-Warren" (meeting), "Trump-Clinton" (race), "Ali-Frazier" (fight): a
+    hyphen joining two people the article names apart is a pairing, not one double-barrelled
+    name ("Ocasio-Cortez", "Jong-un" keep theirs: their halves never stand alone as a surname)."""
+    surnames = {m.name_key[-1] for m in mentions if m.kind == "name" and m.name_key and "-" not in m.name}
+    kept: list[Mention] = []
+    for m in mentions:
+        parts = [p for p in re.split(r"[-‐‑]", m.name) if p.strip()] if m.kind == "name" else []
+        if len(parts) == 2 and all(name_key(p) and name_key(p)[-1] in surnames for p in parts):
+            continue
+        kept.append(m)
+    return kept
 
 
 OWNED_ROLE_WORDS = 3

@@ -134,3 +134,34 @@ def test_an_administration_stays_its_president_s_name() -> None:
     index = find_mentions(TextView(document(text), find_spans(text)))
     assert [r.name for r in index.referents if "trump" in r.key] == ["Donald Trump"]
 
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # two people the article names apart: a pairing, not a name
+        ("Hillary Clinton met Elizabeth Warren. The Clinton-Warren meeting was private. Warren spoke.", None),
+        # a double-barrelled name stays one
+        ("Alexandria Ocasio-Cortez spoke. Ocasio-Cortez said it was fair.", "Alexandria Ocasio-Cortez"),
+    ],
+)
+def test_a_hyphen_joining_two_named_people_is_a_pairing(text: str, kept) -> None:  # type: ignore[no-untyped-def]
+    from tests.extract.handmade import document
+
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    hyphenated = [r.name for r in index.referents if "-" in r.name]
+    assert hyphenated == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Neither Warren nor Clinton spoke.", "Warren"),
+        ("Wait, it gets better, Jane Ruiz said.", "Jane Ruiz"),
+        ("The answer came fast — If Obama wins, he said, the plan dies.", "Obama"),
+    ],
+)
+def test_a_capitalised_common_word_opening_a_clause_is_no_part_of_a_name(text: str, name: str) -> None:
+    from tests.extract.handmade import document
+
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    assert index.mentions[0].name == name

@@ -50,7 +50,8 @@ BEFORE = [
     ("Anna Berg smiled: “It was worth it.”", "Anna Berg", "before"),
     ("Senator Maria Lopez spoke in Tulsa, Oklahoma, arguing that the killings were “intolerable.”", "Maria Lopez", "before"),
     ("Michael Mulgrew, president of the United Federation of Teachers, which represents the city's teachers, said the day sends a message that “schools matter.”", "Michael Mulgrew", "before"),
-    ("Johannesburg, Nov 20 Insisting that the country will not be “bullied by anyone”, President Cyril Ramaphosa spoke.", None, "before"),
+    # a participle opening the sentence has the subject named after its phrase
+    ("Johannesburg, Nov 20 Insisting that the country will not be “bullied by anyone”, President Cyril Ramaphosa spoke.", "Cyril Ramaphosa", "before"),
     ("The site PolitiFact rated 32% of Republican claims as “false” last year.", "PolitiFact", "before"),
     # verbs of using, voicing and characterising words
     ("Pope Francis used the term “white flag” in his answer.", "Francis", "before"),

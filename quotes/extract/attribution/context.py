@@ -21,6 +21,7 @@ from quotes.text.lexicon import (
     OWNER_DETERMINERS,
     PREPOSITIONS,
     SPEECH_NOUNS,
+    is_place,
     reporting_lemma,
 )
 from quotes.text.lexicon.detection import CHARACTERISING_VERBS, USING_VERBS, VOICING_VERBS, WORD_NOUNS
@@ -33,6 +34,9 @@ PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\.?\)?$")
 name before it, never a name itself."""
 
 
+OPENING_SUBJECT_REACH = 4
+"""Tokens after an opening participle's comma within which its subject's mention starts: "the
+country's President Cyril Ramaphosa" (a determiner and a possessive before the title)."""
 OPENING_NAME_WORDS = 2
 """Words a name opening a sentence needs to be taken for a person's without other evidence: one
 capitalised word there may be a city ("Orlando has …") or a verb ("Couple that with …")."""
@@ -131,6 +135,8 @@ class AttributionContext:
             return None
         if word in VOICING_VERBS or word in CHARACTERISING_VERBS:
             return word
+        if word == "put" and i + 1 < len(self.tokens) and self.tokens[i + 1].text.lower() == "it":
+            return word  # "As Vulture put it, “…”": the idiom reports the words that follow
         if word in USING_VERBS:
             ahead = [t.text.lower() for t in self.tokens[i + 1 : i + 1 + TERM_NOUN_REACH]]
             if any(w in WORD_NOUNS for w in ahead):
@@ -284,6 +290,9 @@ class AttributionContext:
             if owner is not None:
                 return owner
         lo = self.view.sentence_bounds[self.view.sentence_of[c]][0]
+        opening = self.opening_participle_subject(c)
+        if opening is not None:
+            return opening
         j = self.skip_left(c - 1, lo)
         # "Clinton spoke in Tulsa, Oklahoma, arguing …": a participle after a comma takes the
         # clause's subject, never the name that ends the clause before it
@@ -312,6 +321,29 @@ class AttributionContext:
         # the sentence's subject: "Kim, on Friday, hosted … and expressed"
         subject = self.sentence_subject(lo) or self.opening_name(lo)
         return subject if subject is not None and subject.first < c else None
+
+    def opening_participle_subject(self, c: int) -> Optional[Mention]:
+        """The subject named after a participle that opens its sentence: "Insisting that South
+        Africa will not be “bullied by anyone”, the country's President Cyril Ramaphosa took aim
+        …" → Ramaphosa (the first mention after the comma closing the participle's phrase)."""
+        word = self.tokens[c].text
+        if not (word[:1].isupper() and word.lower().endswith("ing")):
+            return None
+        hi = self.view.sentence_bounds[self.view.sentence_of[c]][1]
+        for comma in range(c + 1, hi):
+            if self.tokens[comma].text != "," or not self.view.outside(comma):
+                continue
+            # the first mention after a comma that a verb follows ("Salem, New Hampshire, Trump
+            # went …": a place between commas is the phrase's, not the subject)
+            m = next((self.mentions.mentions[self.mentions.starting_at[k]] for k in range(comma + 1, min(hi, comma + 1 + OPENING_SUBJECT_REACH))
+                      if k in self.mentions.starting_at), None)
+            if m is None or m.possessive or m.media or m.last >= hi:
+                continue
+            ref = self.mentions.referents[m.referent] if m.referent is not None else None
+            verb = self.tokens[m.last].text
+            if (ref is None or not (ref.place or is_place(ref.key))) and verb.isalpha() and verb.islower():
+                return m
+        return None
 
     def _after_preposition(self, m: Mention, but: frozenset[str] | set[str] = frozenset()) -> bool:
         """The mention is a preposition's object ("to Attorney General Loretta Lynch"), the

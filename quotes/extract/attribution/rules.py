@@ -109,6 +109,9 @@ def after(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
             return Candidate(passed_on, c, "after")
         if c == k and c + 1 < n and (c + 1) in ctx.mentions.starting_at:
             return Candidate(ctx.mentions.mentions[ctx.mentions.starting_at[c + 1]], c, "after")  # said Kim
+        inverted = _inverted_subject(ctx, c) if c > k else None
+        if inverted is not None:
+            return Candidate(inverted, c, "after")  # "…” that Sanders can win, said Steve Elmendorf
         subject = ctx.subject_left(c) or ctx.document_subject(c)
         if subject is not None and subject.first <= k + 1:
             return Candidate(subject, c, "after")
@@ -249,6 +252,12 @@ def _colon_intro(ctx: AttributionContext, o: int, lo: int) -> Optional[Candidate
     subject = ctx.subject_of_cue(c - 1)
     if subject is not None and speaker_of(ctx, subject):
         return Candidate(subject, c - 1, "before")
+    if not any(ctx.cues[k] for k in range(lo, c)):
+        # "Jeb Bush broke down what was wrong with the image to the newspaper: “…”": with no
+        # reporting verb, the clause a colon closes is its subject's introduction of the words
+        subject = ctx.sentence_subject(lo)
+        if subject is not None and subject.kind != "pronoun" and speaker_of(ctx, subject):
+            return Candidate(subject, c - 1, "before")
     return None
 
 
@@ -322,11 +331,26 @@ def later(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     seen: Optional[Candidate] = None
     for c in range(ctx.close_token(span), b):
         if ctx.cues[c] and ctx.cues[c] != "according to":
+            inverted = _inverted_subject(ctx, c)
+            if inverted is not None:
+                return Candidate(inverted, c, "later")
             subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
             if subject is not None and speaker_of(ctx, subject):
                 return Candidate(subject, c, "later")
             seen = seen or Candidate(None, c, "later")
     return seen
+
+
+def _inverted_subject(ctx: AttributionContext, c: int) -> Optional[Mention]:
+    """"…, said Steve Elmendorf, a strategist": a verb of saying after a comma with a name right
+    after it has that name for subject (news writing's inversion), not a name before the comma."""
+    if c < 1 or ctx.tokens[c - 1].text != "," or ctx.cues[c] not in CLAUSE_REPORTING_LEMMAS:
+        return None
+    found = ctx.mentions.starting_at.get(c + 1)
+    if found is None:
+        return None
+    mention = ctx.mentions.mentions[found]
+    return mention if mention.kind != "pronoun" and not mention.possessive and speaker_of(ctx, mention) else None
 
 
 def parse(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:

@@ -87,7 +87,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     friend colleague chairwoman superintendent inspector detective constable sheriff firefighter
     ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant interviewer
     spokespeople aide aides source sources pm pollster strategist consultant operative commentator
-    host anchor moderator
+    host anchor moderator ally confidant
     """.split()
 )
 """Role nouns used as titles ("Speaker Vyacheslav Volodin") and in epithets ("the Russian leader")."""
@@ -205,7 +205,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     every some any many most more much few several such there here also however meanwhile moreover
     according earlier later today yesterday tomorrow last next first speaking asked although though
     because despite amid among between under until unless once again still even just only reports
-    read see more related watch photo video""".split()
+    read see more related watch photo video neither either like unlike absent wait well oh please""".split()
 )
 """Common words that are capitalised only because they open a sentence or a headline."""
 

@@ -102,3 +102,39 @@ OPENING_CLAUSES = [
 @pytest.mark.parametrize("text, expected", OPENING_CLAUSES)
 def test_an_opening_clause_s_cue_is_not_the_main_clause_s(text: str, expected: str) -> None:
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("As the critic Jane Ruiz put it, “Hello, it is the comeback.”", "Jane Ruiz"),
+        ("As Senator John Cornyn, the No. 2 in the leadership, put it: “This person will not be confirmed.”", "John Cornyn"),
+    ],
+)
+def test_as_x_put_it_reports_the_words_that_follow(text: str, expected: str) -> None:
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a colon closing a clause with no reporting verb introduces its subject's words
+        ("Former Gov. Jeb Bush broke down what was wrong with the image to a Dutch newspaper: “It was insensitive.”", "Jeb Bush"),
+        # a document's contents are no person's words
+        ("The report listed three findings: “The roof leaks.”", None),
+        ("“We stay,” said Clinton ally James Carville.", "James Carville"),
+    ],
+)
+def test_a_colon_hands_the_quote_to_the_clause_s_subject(text: str, expected: Optional[str]) -> None:
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“He can assert it, but it seems unlikely” that Sanders can catch Clinton, said Steve Elmendorf, a strategist.", "Steve Elmendorf"),
+        ("“Many would call that an embarrassment” if she lost, said David Wasserman, an analyst.", "David Wasserman"),
+    ],
+)
+def test_an_inverted_verb_after_a_comma_takes_the_name_after_it(text: str, expected: str) -> None:
+    assert speaker(text) == expected
