@@ -378,6 +378,17 @@ class Aligner:
     # --- persisted state (the hook quotes.store uses; see quotes.variants.index) ---------------
 
     @classmethod
+    def _persisted(cls, units: Optional[dict[str, UnitRecords]], norms: Optional[dict[str, str]], *,
+                   semantic: Optional[bool], model: Optional[str], embedder: Optional[Embedder]) -> "Aligner":
+        """An empty aligner that keeps group fingerprints and starts from stored units and norms
+        (what :meth:`restore` and :meth:`resume` share)."""
+        aligner = cls(semantic=semantic, model=model, embedder=embedder)
+        aligner._keep_inputs = True
+        aligner._unit_records = dict(units or {})
+        aligner._norms = dict(norms or {})
+        return aligner
+
+    @classmethod
     def restore(
         cls,
         groups: Iterable[QuoteGroup],
@@ -408,10 +419,7 @@ class Aligner:
         >>> len(first.inputs()), again.groups == groups, again.add([q]), again.inputs() == first.inputs()
         (1, True, [], True)
         """
-        aligner = cls(semantic=semantic, model=model, embedder=embedder)
-        aligner._keep_inputs = True
-        aligner._unit_records = dict(units or {})
-        aligner._norms = dict(norms or {})
+        aligner = cls._persisted(units, norms, semantic=semantic, model=model, embedder=embedder)
         kept = list(groups)
         with _gc_paused():  # tens of thousands of long-lived quotes (see _gc_paused)
             for g in kept:
@@ -452,10 +460,7 @@ class Aligner:
         >>> [len(g.members) for g in again.add([r])], again.removed, [g.id for g in again.groups] == [groups[0].id]
         ([2], [], True)
         """
-        aligner = cls(semantic=semantic, model=model, embedder=embedder)
-        aligner._keep_inputs = True
-        aligner._unit_records = dict(units or {})
-        aligner._norms = dict(norms or {})
+        aligner = cls._persisted(units, norms, semantic=semantic, model=model, embedder=embedder)
         with _gc_paused():
             for q in quotes:
                 aligner._quotes.setdefault(q.id, _plain_quote(q))
