@@ -33,13 +33,16 @@ How quotes end up in one group, step by step:
 6. **Fragments** (and phrases of kind ``fragment`` of at most :data:`PHRASE_WORDS` words that
    linked to nothing as sentences) join the cluster of the sentences that contain them (their words as one run,
    else all their stems; else, for a fragment whose speaker is known, that speaker's sentences
-   sharing most of its rarer words), only when that is unambiguous: the containing sentences
+   holding at least two of its stems and most of its rarer words, or rendering it by meaning
+   over a stretch as long as the fragment), only when that is unambiguous: the containing sentences
    in the fragment's own article all sit in one cluster, or :data:`FRAGMENT_MAJORITY` of all of
-   them do. Fragments found nowhere group with the fragments that have the same words.
+   them do, and the fragment's own article does not quote it in two passages other outlets quote
+   too. Fragments found nowhere group with the fragments that have the same words.
 7. **Each quote** is reported in the cluster holding most of its words, weighted by how many
    articles quote that cluster (:func:`_report_weight`; among its sentences' clusters that
    have a counterpart in another article); :attr:`AlignedQuote.also_in` lists
-   the other clusters its sentences belong to.
+   the other clusters its sentences belong to. A piece of a quotation broken by its attribution
+   (:func:`split_pieces`) that no other article quotes on its own is reported with the other piece.
 
 Every quote not of kind ``name`` is in exactly one group, so groups partition the input and
 can be stored and extended (:class:`Aligner`). A group whose members all come from one article
@@ -78,7 +81,7 @@ from quotes.variants.index import UnitRecords
 from quotes.variants.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
 from quotes.variants.units import comparable_text, sentences, stem
 
-__all__ = ["align", "Aligner", "AlignStats", "aligned_quotes", "is_cross_article", "SemanticFallbackWarning"]
+__all__ = ["align", "Aligner", "AlignStats", "aligned_quotes", "is_cross_article", "split_pieces", "SemanticFallbackWarning"]
 
 LINK_THRESHOLD = 0.5
 """Average link score two clusters need to merge (the stop criterion): evidence for at least
@@ -117,7 +120,10 @@ SCATTERED_STEMS = 2
 """A fragment whose words are not one run of a sentence joins the sentences holding all its stems
 only when it has at least this many, or is a single word (a term in another form: "defeat" /
 "defeated"): a phrase that shares one content word with a sentence and not its other words
-("This will not [happen]") is another phrase, as any two sentences of a news day share a word."""
+("This will not [happen]") is another phrase, as any two sentences of a news day share a word.
+For the same reason a sentence that does not hold all of a fragment's stems must hold at least
+this many of them (all, if it has fewer) before the fragment is read as its translation
+(:func:`_shares_enough`): "bullied by anyone" is not "no bullying of one nation by another"."""
 FRAGMENT_COVERAGE = 0.5
 """A fragment no sentence contains joins a sentence of its own speaker holding at least this
 share of its words (IDF-weighted): "military friendship and mutual assistance"."""
@@ -129,6 +135,11 @@ BRIDGE_ARTICLES = 3
 """Articles that must quote two sentence clusters in one span for them to be one passage:
 more than a wire copy reused by two outlets (two merged separately quoted passages in the
 calibration half)."""
+SPLIT_GAP = 80
+"""Characters between the two pieces of one quotation broken by its attribution ("If India is
+attacked," Modi said, "we will respond ..."): room for a name, a title and a verb of saying
+("Prime Minister Narendra Modi said in his address to the nation," is 65), less than a sentence of
+the reporter's own (news sentences average 20 words, about 120 characters)."""
 SEMANTIC_OFFSET = 0.25
 """Taken off an embedding similarity before it may stand for the link score: all-MiniLM-L6-v2
 gives about 0.5-0.7 to different sentences of one story, so only a similarity of 0.75 or more
@@ -138,10 +149,13 @@ SEMANTIC_LENGTH_RATIO = 0.67
 (a fragment and a long sentence embed far apart whatever their overlap)."""
 SEMANTIC_MIN_WORDS = 5
 """Sentences shorter than this are not embedded (same reason as :data:`FRAGMENT_WORDS`)."""
-FRAGMENT_SEMANTIC = 0.7
+
+FRAGMENT_SEMANTIC = LINK_THRESHOLD + SEMANTIC_OFFSET
 """Embedding similarity a translated fragment needs with the stretch of a sentence it aligns
-with: "outstanding soldiers" / "excellent soldiers" is 0.78, two different phrases of one
-speech about the same subject score 0.4-0.6 with all-MiniLM-L6-v2."""
+with: the bar a sentence must clear to link on meaning alone (0.75). "outstanding soldiers" /
+"excellent soldiers" is 0.78; two different phrases of one speech about the same subject score
+0.4-0.6 with all-MiniLM-L6-v2, and up to 0.73 when they share their head word ("terror
+universities" / "terror organisation"), which 0.7 let through."""
 SEMANTIC_NEIGHBOURS = 10
 """Nearest neighbours by embedding each sentence proposes as candidates (as many as blocking
 keeps per sentence)."""
@@ -170,6 +184,57 @@ def _holding_all(index: dict[Any, set[int]], stems: frozenset[str], speaker: Opt
     keys = stems if speaker is None else [(speaker, s) for s in stems]
     holders = sorted((index.get(k) or set() for k in keys), key=len)
     return holders[0].intersection(*holders[1:]) if holders else set()
+
+
+def _shares_enough(fragment: frozenset[str], sentence: frozenset[str]) -> bool:
+    """Whether a sentence holds enough of a fragment's stems to be read as rendering it: at least
+    :data:`SCATTERED_STEMS` of them, or all when the fragment has fewer.
+
+    >>> _shares_enough(frozenset({"bull", "anyon"}), frozenset({"bull", "nation"}))
+    False
+    >>> _shares_enough(frozenset({"mutual", "friends", "militar"}), frozenset({"mutual", "militar", "help"}))
+    True
+    """
+    return len(fragment & sentence) >= min(SCATTERED_STEMS, len(fragment))
+
+
+def split_pieces(quotes: Sequence[Quote]) -> dict[int, int]:
+    """Quotes that are two pieces of one quotation broken by its attribution, each mapped to the other
+    (positions in ``quotes``, which must be sorted by article and position): in one article, two
+    quotes of kind ``speech`` (a phrase built into the reporter's sentence is no piece of one), the
+    first ending with a comma (its sentence goes on), the second starting in lower case (it carries
+    the sentence on) at most :data:`SPLIT_GAP` characters later, not given to two different
+    speakers.
+
+    >>> from quotes.models import Quote
+    >>> # '"If India is attacked," Modi said, "we will respond on our own terms."'
+    >>> qs = [Quote(article="a", text="If India is attacked,", start=1, end=22, index=0, kind="speech"),
+    ...       Quote(article="a", text="we will respond on our own terms.", start=36, end=69, index=1, kind="speech")]
+    >>> split_pieces(qs)
+    {0: 1, 1: 0}
+    """
+    pieces: dict[int, int] = {}
+    for i in range(len(quotes) - 1):
+        a, b = quotes[i], quotes[i + 1]
+        head = b.text.lstrip(" \"'\u201c\u2018([")
+        if (a.article == b.article and a.kind == b.kind == "speech" and a.text.rstrip().endswith(",") and head[:1].islower()
+                and 0 <= b.start - a.end <= SPLIT_GAP and (not a.speaker or not b.speaker or a.speaker == b.speaker)):
+            pieces[i], pieces[i + 1] = i + 1, i
+    return pieces
+
+
+def _renders_whole(window: Sequence[str], fragment: Sequence[str]) -> bool:
+    """Whether the stretch of a sentence that a fragment aligns with (its words, normalised) has
+    as many content words as the fragment: a stretch that is only the word they share ("terror"
+    for "era of terror") embeds close to the fragment on that word alone, so its similarity says
+    nothing about the other words.
+
+    >>> _renders_whole(["excellent", "soldiers"], ["outstanding", "soldiers"])
+    True
+    >>> _renders_whole(["terror"], ["era", "of", "terror"])
+    False
+    """
+    return sum(map(is_content_word, window)) >= sum(map(is_content_word, fragment))
 
 
 UNIT_ID_DIGITS = 10
@@ -687,8 +752,13 @@ class Aligner:
         quotes that sentence (it is not in ``cross``, the clusters spanning articles) while the
         other articles' sentences that contain the fragment are (:data:`FRAGMENT_MAJORITY` of them)
         in one cluster: then the article's sentence echoes the words (another speaker taking them
-        up), and the fragment goes with the passage the other outlets quote."""
+        up), and the fragment goes with the passage the other outlets quote. When sentences of its own
+        article that contain it sit in two clusters other articles quote as well, the article itself
+        leaves open which it means ("courage" beside "the courage of the white flag" and "the courage
+        of negotiations"): it joins none."""
         own = {units[j].cluster for j in hits if units[j].article == u.article}
+        if cross is not None and len(own & cross) >= 2:
+            return None  # its own article quotes it in two passages other outlets quote too
         if len(own) == 1:
             mine = own.pop()
             if cross is None or mine in cross:
@@ -708,7 +778,11 @@ class Aligner:
         """Sentences of the fragment's speaker whose best-matching stretch means the same
         (embedding similarity at least :data:`FRAGMENT_SEMANTIC`): "outstanding soldiers" in
         "dispatching excellent soldiers to the Kursk liberation operations"."""
-        windows = {j: match(units[j].text, u.text).window_text for j in near}
+        windows: dict[int, str] = {}
+        for j in near:
+            m = match(units[j].text, u.text)
+            if _renders_whole(m.a.keys[m.window[0]:m.window[1]], m.b.keys):
+                windows[j] = m.window_text
         emb.prefetch([u.text, *windows.values()])
         return {j for j, w in windows.items() if emb.similarity(u.text, w) >= FRAGMENT_SEMANTIC}
 
@@ -747,7 +821,8 @@ class Aligner:
                         for j in by_speaker_stem.get((u.speaker, s), ()):  # the speaker's sentences with that stem
                             if units[j].quote != u.quote:
                                 near[j] += weight_of[s]
-                    hits = {j for j, w in near.items() if w >= FRAGMENT_COVERAGE * total}
+                    enough = {j for j in near if _shares_enough(u.stems, units[j].stems)}
+                    hits = {j for j in enough if near[j] >= FRAGMENT_COVERAGE * total}
                     if not hits and emb is not None and near:
                         hits = self._semantic_hits(u, sorted(near), units, emb)
                     if not hits and len({units[j].cluster for j in near}) == 1:
@@ -793,16 +868,21 @@ class Aligner:
             articles[u.cluster].add(u.article)
         members_of: dict[int, list[int]] = defaultdict(list)
         also: dict[int, list[int]] = {}
+        pieces = split_pieces(quotes)
         for qi in range(len(quotes)):
             uis = by_quote.get(qi)
             if not uis:
                 members_of[next_c].append(qi)
                 next_c += 1
                 continue
-            words: Counter[int] = Counter()
-            for i in uis:
-                words[units[i].cluster] += units[i].n_words
+            words = self._words_by_cluster(uis, units)
             best = max(words, key=lambda c: (len(articles[c]) >= 2, _report_weight(words[c], len(articles[c])), -c))
+            if len(articles[best]) < 2 and qi in pieces:
+                # a piece of a quotation broken by its attribution that no other article quotes on its
+                # own ("If India is attacked,") is reported with the other piece, as one quote
+                joint = words + self._words_by_cluster(by_quote.get(pieces[qi], []), units)
+                other = max(joint, key=lambda c: (len(articles[c]) >= 2, _report_weight(joint[c], len(articles[c])), -c))
+                best = other if len(articles[other]) >= 2 else best
             members_of[best].append(qi)
             also[qi] = [c for c in words if c != best and len(articles[c]) >= 2]
         gid_of: dict[int, str] = {}
@@ -830,6 +910,14 @@ class Aligner:
                            self._group_reused(gid_of[c], members, cross, speakers, emb, signals, related)))
         groups.sort(key=lambda x: x[0])
         return [(gid, g) for _, gid, g in groups]
+
+    @staticmethod
+    def _words_by_cluster(uis: Sequence[int], units: list[_Unit]) -> Counter[int]:
+        """How many of a quote's words (its units ``uis``) sit in each cluster."""
+        words: Counter[int] = Counter()
+        for i in uis:
+            words[units[i].cluster] += units[i].n_words
+        return words
 
     @staticmethod
     def _group(gid: str, members: list[Quote], cross: bool, speakers: SpeakerIndex, emb: Optional[Embedder],

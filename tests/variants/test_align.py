@@ -13,9 +13,12 @@ import quotes.variants.align as align_mod
 from quotes.variants.align import (
     Aligner,
     SemanticFallbackWarning,
+    _renders_whole,
+    _shares_enough,
     align,
     aligned_quotes,
     is_cross_article,
+    split_pieces,
 )
 from quotes.models import Quote
 from quotes.variants.semantic import SemanticUnavailable
@@ -525,3 +528,98 @@ def test_a_fragment_stays_with_its_article_sentence_when_other_outlets_quote_tha
               q("b", 0, kim, speaker="Kim")]
     groups = align(quotes, semantic=False)
     assert {m.id for m in group_of(groups, "a#0").members} == {"a#0", "a#1", "b#0"}
+
+
+@pytest.mark.parametrize(
+    ("fragment", "sentence", "expected"),
+    [
+        ({"bull", "anyon"}, {"bull", "nation", "anoth"}, False),  # one of two words: another phrase
+        ({"militar", "friends", "mutual", "assista"}, {"militar", "mutual", "support"}, True),
+        ({"heroic"}, {"heroic", "soldi"}, True),  # a single word needs only itself
+        ({"era", "terror"}, {"terror", "talk"}, False),
+    ],
+)
+def test_a_sentence_must_hold_two_of_a_fragments_words(fragment: set[str], sentence: set[str], expected: bool) -> None:
+    assert _shares_enough(frozenset(fragment), frozenset(sentence)) is expected
+
+
+@pytest.mark.parametrize(
+    ("window", "fragment", "expected"),
+    [
+        (["excellent", "soldiers"], ["outstanding", "soldiers"], True),
+        (["terror"], ["era", "of", "terror"], False),  # only the shared word: says nothing of "era"
+        (["terrorism"], ["state-sponsored", "terrorism"], False),
+        (["and", "freedom", "of", "ukrainians"], ["and", "the", "ukrainian", "future"], True),
+    ],
+)
+def test_an_embedding_match_needs_a_stretch_as_long_as_the_fragment(window: list[str], fragment: list[str], expected: bool) -> None:
+    assert _renders_whole(window, fragment) is expected
+
+
+def test_a_fragment_sharing_one_word_of_two_with_its_speakers_sentences_stays_alone() -> None:
+    # "blackmail" is the rarer of the fragment's two words and sits in one sentence, "nuclear" in
+    # another: neither sentence renders "nuclear blackmail"
+    blackmail = "India will never bow to blackmail from anyone, whoever makes the threat."
+    doctrine = "Our nuclear doctrine has not changed since the tests of 1998."
+    quotes = ([q(a, 0, blackmail, "Narendra Modi") for a in "ab"] + [q(a, 0, doctrine, "Narendra Modi") for a in "cde"]
+              + [q("f", 0, "nuclear blackmail", "Narendra Modi", kind="fragment")])
+    groups = align(quotes, semantic=False)
+    assert len(group_of(groups, "f#0").members) == 1
+    assert partition([group_of(groups, "a#0"), group_of(groups, "c#0")]) == {frozenset("ab"[i] + "#0" for i in range(2)), frozenset({"c#0", "d#0", "e#0"})}
+
+
+def test_a_fragment_its_own_article_quotes_in_two_passages_joins_neither() -> None:
+    flag = "I think the strongest is the one who has the courage of the white flag and negotiates."
+    talks = "The Pope wants a truce achieved with the courage of negotiation, not a surrender."
+    # most outlets quote the first passage (7 of the 9 sentences holding "courage"), but f, which
+    # quotes both, does not say which one its "courage" comes from
+    quotes = [q(a, 0, flag, "Francis") for a in "abcdeg"] + [q("h", 0, talks, "Francis")] + [
+        q("f", 0, "courage", "Francis", kind="fragment"), q("f", 1, flag, "Francis"), q("f", 2, talks, "Francis")]
+    groups = align(quotes, semantic=False)
+    assert len(group_of(groups, "f#0").members) == 1
+    assert len(group_of(groups, "f#1").members) == 7 and len(group_of(groups, "f#2").members) == 2
+
+
+def test_a_fragment_its_own_article_quotes_once_still_joins() -> None:
+    flag = "I think the strongest is the one who has the courage of the white flag and negotiates."
+    quotes = [q(a, 0, flag, "Francis") for a in "abc"] + [q("f", 0, "courage", "Francis", kind="fragment"), q("f", 1, flag, "Francis")]
+    assert len(group_of(align(quotes, semantic=False), "f#0").members) == 5
+
+
+def _piece(article: str, index: int, text: str, start: int, speaker: str | None = "Narendra Modi", kind: str = "speech") -> Quote:
+    return Quote(article=article, index=index, text=text, start=start, end=start + len(text), kind=kind, speaker=speaker)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("second", "gap", "kind", "speaker", "expected"),
+    [
+        ("we will respond on our own terms.", 14, "speech", "Narendra Modi", {0: 1, 1: 0}),  # '," Modi said, "'
+        ("\u201cwe will respond on our own terms.", 14, "speech", None, {0: 1, 1: 0}),  # unknown speaker: no conflict
+        ("We will respond on our own terms.", 14, "speech", "Narendra Modi", {}),  # a new sentence
+        ("we will respond on our own terms.", 200, "speech", "Narendra Modi", {}),  # more than an attribution between
+        ("work calmly", 14, "fragment", "Narendra Modi", {}),  # a phrase of the reporter's sentence
+        ("we will respond on our own terms.", 14, "speech", "Shehbaz Sharif", {}),  # two speakers
+    ],
+)
+def test_split_pieces_are_one_quotation_broken_by_its_attribution(second: str, gap: int, kind: str, speaker: str | None,
+                                                                  expected: dict[int, int]) -> None:
+    first = "If India is attacked,"
+    quotes = [_piece("a", 0, first, 1), _piece("a", 1, second, 1 + len(first) + gap, speaker, kind)]
+    assert split_pieces(quotes) == expected
+
+
+def test_a_piece_no_one_else_quotes_is_reported_with_the_rest_of_its_quotation() -> None:
+    rest = "we will respond on our own terms and in our own way, and strike at the roots of terrorism."
+    quotes = [_piece("a", 0, "If India is attacked,", 1), _piece("a", 1, rest, 36),
+              _piece("b", 0, "We will respond on our own terms and in our own way, and strike at the roots of terrorism.", 0)]
+    groups = align(quotes, semantic=False)
+    assert partition(groups) == {frozenset({"a#0", "a#1", "b#0"})}
+
+
+def test_pieces_each_quoted_elsewhere_stay_in_their_own_groups() -> None:
+    path = "Lord Buddha showed us the path of peace,"
+    power = "but that path of peace also goes through power."
+    quotes = [_piece("a", 0, path, 1), _piece("a", 1, power, 55), _piece("b", 0, "Lord Buddha showed us the path of peace.", 0),
+              _piece("c", 0, "That path of peace also goes through power.", 0)]
+    groups = align(quotes, semantic=False)
+    assert partition(groups) == {frozenset({"a#0", "b#0"}), frozenset({"a#1", "c#0"})}
