@@ -74,7 +74,7 @@ from quotes.variants.blocking import BlockIndex, idf
 from quotes.variants.compare import PROPER, compare, find_run, match, prepare
 from quotes.variants.grouping import average_linkage
 from quotes.variants.identity import SpeakerIndex, same_speaker
-from quotes.variants.index import UnitRecords
+from quotes.variants.index import UnitRecords, group_inputs, is_current
 from quotes.variants.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
 from quotes.variants.units import comparable_text, sentences, stem
 
@@ -428,7 +428,8 @@ class Aligner:
                         aligner._quotes[m.id] = Quote.model_validate({f: m.__dict__[f] for f in _QUOTE_FIELDS})
         aligner._groups = {g.id: g for g in kept}
         fingerprints = inputs or {}
-        aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if g.id in fingerprints}
+        # a fingerprint of another format is not compared: the group is built again and renewed
+        aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if is_current(fingerprints.get(g.id))}
         return aligner
 
     @classmethod
@@ -466,7 +467,7 @@ class Aligner:
                 aligner._quotes.setdefault(q.id, _plain_quote(q))
         aligner._groups = dict.fromkeys(inputs)
         aligner._load = load
-        aligner._reuse = {gid: (fp, None) for gid, fp in inputs.items() if fp}
+        aligner._reuse = {gid: (fp, None) for gid, fp in inputs.items() if is_current(fp)}
         return aligner
 
     def inputs(self) -> dict[str, str]:
@@ -499,8 +500,6 @@ class Aligner:
                       signals: list[str], also: dict[str, list[str]]) -> Optional[QuoteGroup]:
         """:meth:`_group`, or the group built from the same inputs before (see :meth:`restore`;
         None: that group is stored and was not read, see :meth:`resume`)."""
-        from quotes.variants.index import group_inputs
-
         if not self._keep_inputs:
             return self._group(gid, members, cross, speakers, emb, signals, also)
         keys = [speakers.key(m.speaker) for m in members]
