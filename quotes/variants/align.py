@@ -77,7 +77,7 @@ from quotes.variants.blocking import BlockIndex, idf
 from quotes.variants.compare import PROPER, compare, find_run, match, prepare
 from quotes.variants.grouping import average_linkage
 from quotes.variants.identity import SpeakerIndex, same_speaker
-from quotes.variants.index import UnitRecords
+from quotes.variants.index import UnitRecords, group_inputs, is_current
 from quotes.variants.semantic import Embedder, SemanticUnavailable, load_embedder, semantic_available
 from quotes.variants.units import comparable_text, sentences, stem
 
@@ -235,22 +235,6 @@ def _renders_whole(window: Sequence[str], fragment: Sequence[str]) -> bool:
     False
     """
     return sum(map(is_content_word, window)) >= sum(map(is_content_word, fragment))
-
-
-UNIT_ID_DIGITS = 10
-"""Digits of a sentence's id in the blocking index: its position in the sorted corpus, zero-padded so
-that the index's tie-break (by id, as text) follows corpus order (more digits than any corpus has units)."""
-
-
-def _unit_id(position: int) -> str:
-    """A sentence's blocking id: ties between candidates of equal weight go to the one earlier in the
-    corpus, whatever else the corpus holds (unpadded, "10" would come before "9", and a quote added
-    earlier in the corpus would reorder two others).
-
-    >>> sorted([_unit_id(10), _unit_id(9)]) == [_unit_id(9), _unit_id(10)]
-    True
-    """
-    return f"{position:0{UNIT_ID_DIGITS}d}"
 
 
 class SemanticFallbackWarning(UserWarning):
@@ -493,7 +477,8 @@ class Aligner:
                         aligner._quotes[m.id] = Quote.model_validate({f: m.__dict__[f] for f in _QUOTE_FIELDS})
         aligner._groups = {g.id: g for g in kept}
         fingerprints = inputs or {}
-        aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if g.id in fingerprints}
+        # a fingerprint of another format is not compared: the group is built again and renewed
+        aligner._reuse = {g.id: (fingerprints[g.id], g) for g in kept if is_current(fingerprints.get(g.id))}
         return aligner
 
     @classmethod
@@ -531,7 +516,7 @@ class Aligner:
                 aligner._quotes.setdefault(q.id, _plain_quote(q))
         aligner._groups = dict.fromkeys(inputs)
         aligner._load = load
-        aligner._reuse = {gid: (fp, None) for gid, fp in inputs.items() if fp}
+        aligner._reuse = {gid: (fp, None) for gid, fp in inputs.items() if is_current(fp)}
         return aligner
 
     def inputs(self) -> dict[str, str]:
@@ -564,8 +549,6 @@ class Aligner:
                       signals: list[str], also: dict[str, list[str]]) -> Optional[QuoteGroup]:
         """:meth:`_group`, or the group built from the same inputs before (see :meth:`restore`;
         None: that group is stored and was not read, see :meth:`resume`)."""
-        from quotes.variants.index import group_inputs
-
         if not self._keep_inputs:
             return self._group(gid, members, cross, speakers, emb, signals, also)
         keys = [speakers.key(m.speaker) for m in members]
@@ -667,23 +650,27 @@ class Aligner:
         return max(0.0, min(1.0, s))
 
     @staticmethod
-    def _keys(u: _Unit) -> set[str]:
-        keys = set(u.stems)
-        if u.speaker:
-            keys.update(f"{u.speaker}|{s}" for s in u.stems)
-        return keys
+    def _keys(u: _Unit) -> frozenset[str]:
+        """A sentence's blocking keys: its stems, and each stem qualified by its speaker."""
+        if not u.speaker:
+            return u.stems
+        return u.stems.union([f"{u.speaker}|{s}" for s in u.stems])
 
     def _candidates(self, units: list[_Unit], full: list[int], vectors: dict[int, Any]) -> set[tuple[int, int]]:
         """Pairs of sentences worth scoring: shared rare words, and embedding neighbours."""
-        index = BlockIndex()
-        keys = {i: self._keys(units[i]) for i in full}
+        index = BlockIndex()  # ids: positions in the sorted corpus, so ties go by corpus order
+        memo: dict[tuple[str, frozenset[str]], frozenset[str]] = {}  # a sentence quoted again has the same keys
+        keys: dict[int, frozenset[str]] = {}
         for i in full:
-            index.add(_unit_id(i), keys[i])
+            u = units[i]
+            k = memo.get((u.speaker, u.stems))
+            keys[i] = memo[(u.speaker, u.stems)] = self._keys(u) if k is None else k
+        for i in full:
+            index.add(i, keys[i])
         cands: set[tuple[int, int]] = set()
         for i in full:
-            for other in index.candidates(_unit_id(i), keys[i]):
-                j = int(other)
-                cands.add((min(i, j), max(i, j)))
+            for j in index.candidates(i, keys[i]):
+                cands.add((i, j) if i < j else (j, i))
         if vectors:
             import numpy as np
 
@@ -866,6 +853,7 @@ class Aligner:
         articles: dict[int, set[str]] = defaultdict(set)
         for u in units:
             articles[u.cluster].add(u.article)
+        spread = {c: len(a) for c, a in articles.items()}  # articles quoting each cluster
         members_of: dict[int, list[int]] = defaultdict(list)
         also: dict[int, list[int]] = {}
         pieces = split_pieces(quotes)
@@ -875,24 +863,26 @@ class Aligner:
                 members_of[next_c].append(qi)
                 next_c += 1
                 continue
+            if len(uis) == 1 and qi not in pieces:  # one sentence: its cluster, and no other
+                members_of[units[uis[0]].cluster].append(qi)
+                continue
             words = self._words_by_cluster(uis, units)
-            best = max(words, key=lambda c: (len(articles[c]) >= 2, _report_weight(words[c], len(articles[c])), -c))
-            if len(articles[best]) < 2 and qi in pieces:
+            best = max(words, key=lambda c: (spread[c] >= 2, _report_weight(words[c], spread[c]), -c))
+            if spread[best] < 2 and qi in pieces:
                 # a piece of a quotation broken by its attribution that no other article quotes on its
                 # own ("If India is attacked,") is reported with the other piece, as one quote
-                joint = words + self._words_by_cluster(by_quote.get(pieces[qi], []), units)
-                other = max(joint, key=lambda c: (len(articles[c]) >= 2, _report_weight(joint[c], len(articles[c])), -c))
-                best = other if len(articles[other]) >= 2 else best
+                joint = self._words_by_cluster([*uis, *by_quote.get(pieces[qi], [])], units)
+                other = max(joint, key=lambda c: (spread[c] >= 2, _report_weight(joint[c], spread[c]), -c))
+                best = other if spread[other] >= 2 else best
             members_of[best].append(qi)
-            also[qi] = [c for c in words if c != best and len(articles[c]) >= 2]
+            also[qi] = [c for c in words if c != best and spread[c] >= 2]
         gid_of: dict[int, str] = {}
-        built: list[tuple[int, list[Quote]]] = []
-        for c, qis in members_of.items():
-            built.append((c, [quotes[qi] for qi in qis]))
+        # quotes are in corpus order, so a group's first member is its first quote in the corpus
+        built = sorted(members_of.items(), key=lambda cq: cq[1][0])
         taken: set[str] = set()
         ref_of: dict[int, Quote] = {}
-        for c, members in sorted(built, key=lambda cm: min((q.article, q.index) for q in cm[1])):
-            ref = ref_of[c] = _reference(members)
+        for c, qis in built:
+            ref = ref_of[c] = _reference([quotes[qi] for qi in qis])
             gid = _group_id(ref, self._norms.get(ref.text))
             base, k = gid, 2
             while gid in taken:
@@ -900,11 +890,11 @@ class Aligner:
             taken.add(gid)
             gid_of[c] = gid
         signals = self.signals
-        position = {q.id: k for k, q in enumerate(quotes)}
         groups: list[tuple[tuple[str, int], str, Optional[QuoteGroup]]] = []
-        for c, members in built:
+        for c, qis in members_of.items():
+            members = [quotes[qi] for qi in qis]
             cross = len({q.article for q in members}) >= 2
-            related = {q.id: sorted(gid_of[x] for x in also.get(position[q.id], []) if x in gid_of) for q in members}
+            related = {q.id: sorted(gid_of[x] for x in also.get(qi, ()) if x in gid_of) for qi, q in zip(qis, members)}
             # a group's reference is members[0] of the group built (the same _reference)
             groups.append(((ref_of[c].article, ref_of[c].index), gid_of[c],
                            self._group_reused(gid_of[c], members, cross, speakers, emb, signals, related)))
@@ -912,11 +902,12 @@ class Aligner:
         return [(gid, g) for _, gid, g in groups]
 
     @staticmethod
-    def _words_by_cluster(uis: Sequence[int], units: list[_Unit]) -> Counter[int]:
+    def _words_by_cluster(uis: Sequence[int], units: list[_Unit]) -> dict[int, int]:
         """How many of a quote's words (its units ``uis``) sit in each cluster."""
-        words: Counter[int] = Counter()
+        words: dict[int, int] = {}
         for i in uis:
-            words[units[i].cluster] += units[i].n_words
+            c = units[i].cluster
+            words[c] = words.get(c, 0) + units[i].n_words
         return words
 
     @staticmethod
@@ -959,6 +950,8 @@ def _reference(members: Sequence[Quote]) -> Quote:
     others are not measured against a span that mixes the reporter's words and the speaker's);
     ties: the one that ends as a sentence does (a final comma is the outlet's "...," he said),
     then the first by article and position."""
+    if len(members) == 1:
+        return members[0]
     return min(members, key=lambda q: (_GARBLED.search(q.text) is not None, -len(q.text.strip()),
                                        not q.text.rstrip().endswith((".", "!", "?")), q.article, q.index))
 

@@ -28,7 +28,7 @@ import math
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Optional
+from typing import Any, Optional
 
 from quotes.text.normalize import is_content_word, spelling_key
 
@@ -79,24 +79,31 @@ def idf(df: int, n: int) -> float:
 
 
 class BlockIndex:
-    """An inverted index from blocking keys to quote ids, with document frequencies."""
+    """An inverted index from blocking keys to quote ids, with document frequencies.
+
+    Ids are any values that order among themselves (strings, or corpus positions as ints): ties
+    between candidates of equal weight go by id.
+    """
 
     def __init__(self, *, max_postings: int = 200, max_candidates: int = 10) -> None:
         self.max_postings = max_postings
         self.max_candidates = max_candidates
-        self._postings: dict[str, list[str]] = defaultdict(list)
-        self._ids: set[str] = set()
+        self._postings: dict[str, list[Any]] = defaultdict(list)
+        self._ids: set[Any] = set()
+        self._idf: dict[int, float] = {}  # idf(df, len(self)) by df, for the current size (cleared by add)
 
     def __len__(self) -> int:
         return len(self._ids)
 
-    def add(self, uid: str, keys: Iterable[str]) -> None:
+    def add(self, uid: Any, keys: Iterable[str]) -> None:
         """Index quote ``uid`` under ``keys`` (a quote is added once; adding it again is a no-op)."""
         if uid in self._ids:
             return
         self._ids.add(uid)
-        for k in set(keys):
-            self._postings[sys.intern(k)].append(uid)
+        self._idf.clear()
+        postings = self._postings
+        for k in keys if isinstance(keys, (set, frozenset)) else set(keys):
+            postings[k].append(uid)
 
     def df(self, key: str) -> int:
         """How many indexed quotes have ``key``."""
@@ -107,23 +114,29 @@ class BlockIndex:
         """``log(1 + N / df)``: rare keys weigh more."""
         return idf(self.df(key), len(self._ids))
 
-    def candidates(self, uid: str, keys: Iterable[str], keep: Optional[Callable[[str], bool]] = None) -> list[str]:
+    def candidates(self, uid: Any, keys: Iterable[str], keep: Optional[Callable[[Any], bool]] = None) -> list[Any]:
         """Up to ``max_candidates`` other quotes sharing keys with ``uid``, best first.
 
         ``keep`` filters candidates before the cut-off (e.g. only quotes already grouped).
         Joined keys (``~nonstop``) weigh little, and keys held by more than ``max_postings``
         quotes are skipped unless nothing rarer exists.
         """
-        postings = self._postings
-        found = [(len(postings[k]), k) for k in keys if k in postings]
-        found.sort()
-        usable = [(df, k) for df, k in found if df <= self.max_postings] or found[:2]
-        n = len(self._ids)
+        get = self._postings.get
+        found = []
+        for k in keys:
+            held = get(k)
+            if held:
+                found.append((len(held), k, held))
+        found.sort()  # rarest first, then by key (so the weights add up in one order); a key is listed once
         cap = self.max_postings
-        weight: defaultdict[str, float] = defaultdict(float)
-        for df, k in usable:
-            w = idf(df, n)
-            held = postings[k]
+        usable = [f for f in found if f[0] <= cap] or found[:2]
+        n = len(self._ids)
+        weights = self._idf
+        weight: defaultdict[Any, float] = defaultdict(float)
+        for df, _, held in usable:
+            w = weights.get(df)
+            if w is None:
+                w = weights[df] = idf(df, n)
             for other in (held if df <= cap else held[:cap]):
                 weight[other] += w
         weight.pop(uid, None)
@@ -131,5 +144,6 @@ class BlockIndex:
             for other in [o for o in weight if not keep(o)]:
                 del weight[other]
         # the best max_candidates by (weight, id): the head of the full sort, without sorting it all
-        ranked = heapq.nsmallest(self.max_candidates, weight.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [other for other, _ in ranked]
+        ranked = heapq.nsmallest(self.max_candidates, [(-w, other) for other, w in weight.items()])
+        return [other for _, other in ranked]
+

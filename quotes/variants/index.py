@@ -25,8 +25,8 @@ was built from the same inputs by the same code.
 >>> from quotes.models import Quote
 >>> q = Quote(article="a", index=0, text="We will win", start=0, end=11, kind="speech", speaker="Kim")
 >>> fp = group_inputs("q1", [q], ["kim"], ["Kim"], False, ["lexical"], {})
->>> fp == group_inputs("q1", [q], ["kim"], ["Kim"], False, ["lexical"], {}), len(fp)
-(True, 32)
+>>> fp == group_inputs("q1", [q], ["kim"], ["Kim"], False, ["lexical"], {}), len(fp), is_current(fp)
+(True, 34, True)
 >>> fp == group_inputs("q1", [q], ["kim"], ["Kim Jong Un"], False, ["lexical"], {})
 False
 
@@ -42,18 +42,44 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Optional
 
 from quotes._version import __version__
 from quotes.models import Quote
 
-__all__ = ["group_inputs", "UnitRecords", "encode_units", "decode_units"]
+__all__ = ["group_inputs", "is_current", "FINGERPRINT_FORMAT", "UnitRecords", "encode_units", "decode_units"]
 
 UnitRecords = tuple[tuple[str, tuple[str, ...], frozenset[str], int, int, bool, tuple[str, ...]], ...]
 """A quote's sentence units as the aligner cuts them, one tuple each: the sentence, its
 comparison keys, its content stems, its word count, its negations, whether it is a fragment,
 the names it mentions. A function of the quote's text alone (no corpus statistic enters it)."""
+
+
+FINGERPRINT_FORMAT = "2"
+"""How :func:`group_inputs` writes a fingerprint: ``"<format>:<digest>"``. Format 1 (32 hex digits, no
+prefix) hashed each member's JSON; format 2 hashes the member's field values as :mod:`marshal` writes
+them (:data:`_MARSHAL_VERSION`), which is as exact (marshal reads back what it wrote) and costs far less.
+A fingerprint of another format is never compared (:func:`is_current`): its group is built again once
+and its fingerprint renewed."""
+
+_MARSHAL_VERSION = 2
+"""marshal's format 2 writes values only; from format 3 on it writes a reference to an object already
+written, so equal values held in one object or in two would hash differently."""
+
+_MEMBER_FIELDS = attrgetter(*Quote.model_fields)
+"""A quote's field values, in the model's order (every field of a plain :class:`Quote`)."""
+
+
+def is_current(fingerprint: Optional[str]) -> bool:
+    """Whether ``fingerprint`` was written in this :data:`FINGERPRINT_FORMAT` (so it may be compared).
+
+    >>> is_current("2:" + "0" * 32), is_current("0" * 32), is_current(None)
+    (True, False, False)
+    """
+    return bool(fingerprint) and fingerprint.startswith(FINGERPRINT_FORMAT + ":")  # type: ignore[union-attr]
 
 
 def group_inputs(
@@ -65,14 +91,15 @@ def group_inputs(
     signals: Sequence[str],
     also: dict[str, list[str]],
 ) -> str:
-    """A fingerprint (32 hex digits) of everything a group is built from (module docstring):
-    two groups with the same fingerprint are the same group."""
-    payload = [
-        __version__, gid, cross, list(signals),
-        [m.model_dump_json() for m in members], list(keys), list(displays),
-        [also.get(m.id, []) for m in members],
-    ]
-    return hashlib.blake2b(json.dumps(payload, ensure_ascii=False).encode("utf-8"), digest_size=16).hexdigest()
+    """A fingerprint of everything a group is built from (module docstring), in
+    :data:`FINGERPRINT_FORMAT`: two groups with the same fingerprint are the same group."""
+    payload = (
+        __version__, gid, cross, tuple(signals),
+        [_MEMBER_FIELDS(m) for m in members], tuple(keys), tuple(displays),
+        [also.get(m.id, ()) for m in members],
+    )
+    digest = hashlib.blake2b(marshal.dumps(payload, _MARSHAL_VERSION), digest_size=16).hexdigest()
+    return f"{FINGERPRINT_FORMAT}:{digest}"
 
 
 def encode_units(units: UnitRecords) -> str:

@@ -453,6 +453,76 @@ def test_a_schema_2_store_is_upgraded_in_place_and_its_groups_get_their_inputs(t
     assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        Quote(article="a-herald", index=0, text="We will rebuild the bridge by spring", start=12, end=48, kind="speech",
+              speaker="Mayor Lena Fischer", speaker_mention="Fischer", cue="said", method="after", confidence=0.92, paragraph=3),
+        Quote(article="a-herald", index=1, text="a disgrace", start=80, end=90, kind="fragment", nested=True),
+        Quote(article="b-courier", index=4, text="\u00abNous ne c\u00e9derons pas\u00bb", start=0, end=22, kind="speech",
+              speaker="Ruth Okoye", confidence=1.0),
+    ],
+)
+def test_stored_quotes_handed_to_the_aligner_equal_validated_ones(store: QuoteStore, quote: Quote) -> None:
+    """The aligner's stored quotes are built without validating them again (``_trusted_quotes``);
+    they are the quotes a validated read gives, field for field."""
+    from quotes.store.db import _TRUSTED_SELECT, _trusted_quotes
+
+    article = Article(id=quote.article, text="x" * 200)
+    store.add([(article, [quote])], align=False)
+    cursor = store.connection.cursor()
+    cursor.row_factory = None
+    [trusted] = list(_trusted_quotes(cursor.execute(f"SELECT {_TRUSTED_SELECT} FROM quotes q")))
+    [validated] = store.quotes()
+    assert type(trusted) is Quote and trusted == validated == quote
+    assert trusted.model_dump_json() == validated.model_dump_json() and trusted.id == quote.id
+    assert trusted.model_fields_set == set(Quote.model_fields)
+
+
+def test_a_stored_quote_with_fields_of_a_later_version_is_validated(store: QuoteStore) -> None:
+    from quotes.store.db import _TRUSTED_SELECT, _trusted_quotes
+
+    quote = Quote(article="a-herald", index=0, text="We will rebuild the bridge", start=0, end=26, kind="speech")
+    store.add([(Article(id="a-herald", text="x" * 40), [quote])], align=False)
+    store.connection.execute("""UPDATE quotes SET extra = '{"paragraph": 2}'""")
+    cursor = store.connection.cursor()
+    cursor.row_factory = None
+    [trusted] = list(_trusted_quotes(cursor.execute(f"SELECT {_TRUSTED_SELECT} FROM quotes q")))
+    assert trusted.paragraph == 2 and trusted == quote.model_copy(update={"paragraph": 2})
+
+
+def test_fingerprints_of_an_older_format_are_renewed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store whose group fingerprints are in an older format (format 1: 32 hex digits, no prefix)
+    indexes correctly: the next alignment builds those groups again, compares them with the stored
+    ones and writes the new fingerprints, and the run after it reads no stored group."""
+    from quotes.variants.index import is_current
+
+    pairs = seed_pairs()
+    db = tmp_path / "old.db"
+    with QuoteStore(db) as s:
+        s.add(pairs[:3], semantic=False)
+        s.connection.execute("UPDATE groups SET inputs = substr(inputs, 3)")  # the format-1 shape
+        s.connection.commit()
+        stale = [r[0] for r in s.connection.execute("SELECT inputs FROM groups")]
+        assert stale and not any(is_current(fp) for fp in stale) and {len(fp) for fp in stale} == {32}
+    with QuoteStore(db) as s:
+        s.add(pairs[3:4], semantic=False)
+        assert s.groups() == align([q for _, qs in pairs[:4] for q in qs], semantic=False)
+        assert all(is_current(r[0]) for r in s.connection.execute("SELECT inputs FROM groups"))
+        s.add(pairs[4:], align=False)
+        read: list[str] = []
+        by_id = QuoteStore._load_groups_by_id
+
+        def counting(self: QuoteStore, ids: list[str]) -> list[QuoteGroup]:
+            read.extend(ids)
+            return by_id(self, ids)
+
+        monkeypatch.setattr(QuoteStore, "_load_groups_by_id", counting)
+        s.align(semantic=False)
+        assert read == []  # renewed once: article 004 changes no stored group, so none is read
+        assert s.groups() == align([q for _, qs in pairs for q in qs], semantic=False)
+
+
 def test_stored_quotes_are_not_cut_into_sentences_again(store: QuoteStore, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each quote's sentence units are kept (``quote_units``); the next alignment cuts only the
     new quotes, and units kept by another version of quotes are cut again."""

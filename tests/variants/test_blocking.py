@@ -69,3 +69,30 @@ def test_candidates_are_the_head_of_the_ranking_ties_by_id() -> None:
         idx.add(uid, block_keys(words("heroic participation")))
     idx.add("e", block_keys(words("heroic participation of the soldiers")))
     assert idx.candidates("q", query_keys(words("heroic participation of the soldiers"))) == ["e", "a", "b"]
+
+
+def test_ids_may_be_corpus_positions_and_ties_go_by_position() -> None:
+    """The aligner indexes sentences by their position in the corpus (ints): 9 comes before 10,
+    as it does in the corpus (as text, "10" would come first)."""
+    idx = BlockIndex(max_candidates=2)
+    for uid in [10, 9, 11]:
+        idx.add(uid, block_keys(words("heroic participation")))
+    assert idx.candidates(0, query_keys(words("heroic participation"))) == [9, 10]
+
+
+def test_weights_follow_the_index_as_it_grows() -> None:
+    """Rarity weights are those of the index's current size: candidates asked after more quotes are
+    added are those of an index built with all of them at once."""
+    texts = ["heroic participation of the soldiers", "heroic soldiers", "participation in the vote", "the soldiers voted",
+             "heroic vote", "soldiers of the participation"]
+    grown = BlockIndex(max_candidates=3)
+    for k, text in enumerate(texts[:3]):
+        grown.add(k, block_keys(words(text)))
+    grown.candidates(0, query_keys(words(texts[0])))
+    for k, text in enumerate(texts[3:], start=3):
+        grown.add(k, block_keys(words(text)))
+    whole = BlockIndex(max_candidates=3)
+    for k, text in enumerate(texts):
+        whole.add(k, block_keys(words(text)))
+    for k, text in enumerate(texts):
+        assert grown.candidates(k, query_keys(words(text))) == whole.candidates(k, query_keys(words(text)))

@@ -7,7 +7,7 @@ import pytest
 import quotes.variants.align as align_mod
 from quotes.models import Quote, QuoteGroup
 from quotes.variants.align import Aligner, align
-from quotes.variants.index import group_inputs
+from quotes.variants.index import FINGERPRINT_FORMAT, group_inputs, is_current
 
 POLICE = "The police will publish every report on the shooting before the end of the month"
 POLICE_SHORT = "publish every report on the shooting"
@@ -50,6 +50,53 @@ def test_the_fingerprint_changes_with_every_input() -> None:
         (*base[:6], {"a#0": ["q123"]}),
     ]
     assert len({group_inputs(*c) for c in changed} | {fp}) == len(changed) + 1
+
+
+@pytest.mark.parametrize(
+    ("fingerprint", "expected"),
+    [
+        (f"{FINGERPRINT_FORMAT}:" + "3f" * 16, True),
+        ("3f" * 16, False),  # format 1: 32 hex digits without a prefix
+        ("1:" + "3f" * 16, False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_only_fingerprints_of_the_current_format_are_compared(fingerprint: str | None, expected: bool) -> None:
+    assert is_current(fingerprint) is expected
+
+
+def test_the_fingerprint_is_its_format_and_a_digest() -> None:
+    fp = group_inputs("g1", [q("a", 0, POLICE, "Ruth Okoye")], ["ruth okoye"], ["Ruth Okoye"], False, ["lexical"], {"a#0": []})
+    prefix, digest = fp.split(":")
+    assert prefix == FINGERPRINT_FORMAT and len(digest) == 32 and int(digest, 16) >= 0
+
+
+def test_the_fingerprint_depends_on_values_not_on_which_objects_hold_them() -> None:
+    """Equal inputs give one fingerprint whether their strings are one object or several (a stored
+    row read again, a name resolved twice)."""
+    shared = "Ruth Okoye"
+    built = "".join(["Ruth ", "Okoye"])
+    assert built == shared and built is not shared
+    one = group_inputs("g1", [q("a", 0, POLICE, shared), q("b", 0, POLICE, shared)], ["ruth okoye"] * 2, [shared, shared],
+                       True, ["lexical"], {"a#0": [], "b#0": []})
+    two = group_inputs("g1", [q("a", 0, POLICE, built), q("b", 0, POLICE, "Ruth Okoye")], ["ruth okoye", "ruth " + "okoye"],
+                       [built, shared], True, ["lexical"], {"a#0": [], "b#0": []})
+    assert one == two
+
+
+def test_a_group_with_a_fingerprint_of_an_older_format_is_built_again() -> None:
+    quotes = corpus()
+    first = Aligner.restore([], semantic=False)
+    first.add(quotes[:4])
+    police = next(g for g in first.groups if any(m.id == "b-courier#0" for m in g.members))
+    edited = police.model_copy(update={"members": [police.members[0], police.members[1].model_copy(update={"variant": "identical"})]})
+    stored = [edited if g.id == police.id else g for g in first.groups]
+    old = {gid: fp.split(":", 1)[1] for gid, fp in first.inputs().items()}  # the same digests, format-1 shape
+    again = Aligner.restore(stored, old, semantic=False)
+    again.add(quotes[4:])
+    assert [m.variant for m in next(g for g in again.groups if g.id == police.id).members] == ["reference", "truncation"]
+    assert all(is_current(fp) for fp in again.inputs().values())
 
 
 def test_restored_aligner_adds_exactly_like_a_batch_run_and_keeps_unchanged_groups() -> None:
