@@ -668,8 +668,15 @@ class Aligner:
         for i in full:
             index.add(i, keys[i])
         cands: set[tuple[int, int]] = set()
+        # sentences with the same keys (a sentence quoted again) share one ranking: each takes its
+        # best max_candidates others from the head of it (exact, see BlockIndex.candidates)
+        ranked: dict[frozenset[str], list[int]] = {}
+        most = index.max_candidates
         for i in full:
-            for j in index.candidates(i, keys[i]):
+            head = ranked.get(keys[i])
+            if head is None:
+                head = ranked[keys[i]] = index.candidates(None, keys[i], limit=most + 1)
+            for j in [j for j in head if j != i][:most]:
                 cands.add((i, j) if i < j else (j, i))
         if vectors:
             import numpy as np

@@ -114,10 +114,14 @@ class BlockIndex:
         """``log(1 + N / df)``: rare keys weigh more."""
         return idf(self.df(key), len(self._ids))
 
-    def candidates(self, uid: Any, keys: Iterable[str], keep: Optional[Callable[[Any], bool]] = None) -> list[Any]:
-        """Up to ``max_candidates`` other quotes sharing keys with ``uid``, best first.
+    def candidates(self, uid: Any, keys: Iterable[str], keep: Optional[Callable[[Any], bool]] = None,
+                   limit: Optional[int] = None) -> list[Any]:
+        """Up to ``max_candidates`` (or ``limit``) other quotes sharing keys with ``uid``, best first.
 
-        ``keep`` filters candidates before the cut-off (e.g. only quotes already grouped).
+        ``keep`` filters candidates before the cut-off (e.g. only quotes already grouped). With
+        ``uid=None`` and ``limit=max_candidates + 1`` the list serves every quote with these keys:
+        leaving one out of it and keeping ``max_candidates`` gives its own candidates (the ranking is
+        a strict order).
         Joined keys (``~nonstop``) weigh little, and keys held by more than ``max_postings``
         quotes are skipped unless nothing rarer exists.
         """
@@ -144,6 +148,6 @@ class BlockIndex:
             for other in [o for o in weight if not keep(o)]:
                 del weight[other]
         # the best max_candidates by (weight, id): the head of the full sort, without sorting it all
-        ranked = heapq.nsmallest(self.max_candidates, [(-w, other) for other, w in weight.items()])
+        ranked = heapq.nsmallest(self.max_candidates if limit is None else limit, [(-w, other) for other, w in weight.items()])
         return [other for _, other in ranked]
 

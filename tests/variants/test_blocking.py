@@ -96,3 +96,17 @@ def test_weights_follow_the_index_as_it_grows() -> None:
         whole.add(k, block_keys(words(text)))
     for k, text in enumerate(texts):
         assert grown.candidates(k, query_keys(words(text))) == whole.candidates(k, query_keys(words(text)))
+
+
+def test_one_ranking_serves_every_quote_with_the_same_keys() -> None:
+    """The head of a ranking asked without an id, one longer than ``max_candidates``, less the quote
+    itself, is that quote's own candidates (how the aligner serves a sentence quoted several times)."""
+    texts = ["heroic participation of the soldiers", "heroic participation of the soldiers", "heroic soldiers",
+             "participation of the soldiers", "heroic participation", "the soldiers of the vote", "heroic vote"]
+    idx = BlockIndex(max_candidates=3)
+    for k, text in enumerate(texts):
+        idx.add(k, block_keys(words(text)))
+    for k, text in enumerate(texts):
+        keys = query_keys(words(text))
+        head = idx.candidates(None, keys, limit=4)
+        assert [o for o in head if o != k][:3] == idx.candidates(k, keys)
