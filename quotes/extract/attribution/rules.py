@@ -17,7 +17,7 @@ from typing import Optional
 
 from quotes.extract.attribution.context import TERM_NOUN_REACH, AttributionContext
 from quotes.text.lexicon.detection import USING_VERBS
-from quotes.text.lexicon import AUX_AND_ADVERBS, CLAUSE_REPORTING_LEMMAS, DOCUMENT_WORDS, PREPOSITIONS, SPEECH_NOUNS, SUBORDINATORS
+from quotes.text.lexicon import AUX_AND_ADVERBS, CLAUSE_REPORTING_LEMMAS, PREPOSITIONS, SPEECH_NOUNS, SUBORDINATORS
 from quotes.extract.attribution.resolve import speaker_of
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
@@ -241,29 +241,13 @@ def main_clause_subject(ctx: AttributionContext, c: int, o: int, lo: int) -> Opt
     return Candidate(subject, verb, "before") if speaker_of(ctx, subject) else None
 
 
-CREDIT_WORDS = frozenset({"from", "by"})
-"""The prepositions that credit words to their source in a line heading a quote: "Quote from
-Kuleba:", "Statement by the President:"."""
-
-
-def credited_line(ctx: AttributionContext, named: int, lo: int) -> bool:
-    """The line from ``lo`` to the name ``named`` credits the words that follow to it: a noun of
-    something said or written and "from"/"by" ("Quote from Pope Francis:", "A statement by
-    Sen. Lindsey Graham:"). As in "Putin: …", the name is the speaker."""
-    m = ctx.mentions.mentions[named]
-    words = [ctx.tokens[k].text.lower() for k in range(lo, m.first)]
-    if words and words[0] in {"a", "the"}:
-        words = words[1:]
-    return len(words) == 2 and (words[0] in SPEECH_NOUNS or words[0] in DOCUMENT_WORDS) and words[1] in CREDIT_WORDS
-
-
 def _colon_intro(ctx: AttributionContext, o: int, lo: int) -> Optional[Candidate]:
     """X smiled: "Q" / Putin: "Q" — a colon hands the quote to the clause before it."""
     c = o - 1
     if c <= lo or ctx.tokens[c].text != ":" or not ctx.view.outside(c):
         return None
     named = ctx.mentions.ending_at.get(c)
-    if named is not None and (ctx.mentions.mentions[named].first == lo or credited_line(ctx, named, lo)):
+    if named is not None and ctx.mentions.mentions[named].first == lo:
         return Candidate(ctx.mentions.mentions[named], c - 1, "before")  # headline style "Putin: …"
     subject = ctx.subject_of_cue(c - 1)
     if subject is not None and speaker_of(ctx, subject):
@@ -297,7 +281,7 @@ def colon_intro(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]
         return None
     lo = view.sentence_bounds[view.sentence_of[colon]][0]
     named = ctx.mentions.ending_at.get(colon)
-    if named is not None and (ctx.mentions.mentions[named].first == lo or credited_line(ctx, named, lo)):
+    if named is not None and ctx.mentions.mentions[named].first == lo:
         return Candidate(ctx.mentions.mentions[named], colon, "colon-intro")
     for c in range(colon - 1, lo - 1, -1):
         if ctx.cues[c] and ctx.cues[c] != "according to":
