@@ -29,14 +29,17 @@ from quotes.text.lexicon import (
     MEDIA_WORDS,
     NAME_PARTICLES,
     NEWS_OUTLETS,
+    OFFICE_PORTFOLIOS,
     ORG_HEADS,
     PERSON_PRONOUNS,
     PLACE_NAMES,
+    PREPOSITIONS,
     ROLE_WORDS,
     SPEAKING_GROUPS,
     SPEECH_NOUNS,
     SURNAME_HONORIFICS,
     UNNAMED_ROLES,
+    is_number_word,
     is_place,
     reporting_lemma,
 )
@@ -68,6 +71,8 @@ class Mention:
     referent: Optional[int] = None
     possessive: bool = False
     """Followed by 's: "Jordan Pike's cross" (a weak antecedent for a pronoun)."""
+    members: tuple[int, ...] = ()
+    """For a joint mention ("Trump and Ryan"), the indices of the two name mentions it joins."""
 
 
 @dataclass
@@ -109,6 +114,7 @@ def find_mentions(view: TextView) -> MentionIndex:
     tokens = view.tokens
     ents = _entity_labels(view)
     surnames = _honorific_surnames(view)
+    openers = common_openers(view)
     mentions: list[Mention] = []
     i = 0
     n = len(tokens)
@@ -121,7 +127,7 @@ def find_mentions(view: TextView) -> MentionIndex:
             mentions.append(_mention(view, i, i + 1, "pronoun"))
             i += 1
             continue
-        run_end = _name_run(view, i)
+        run_end = _name_run(view, i, openers)
         if run_end > i:
             owned = _owned_role(view, i, run_end)
             if owned is not None:
@@ -149,6 +155,7 @@ def find_mentions(view: TextView) -> MentionIndex:
     mentions = _drop_pairings(mentions)
     for m in mentions:
         m.possessive = m.last < n and tokens[m.last].text in {"'s", "’s", "'", "’"}
+    mentions = _with_joint_speakers(view, mentions)
     referents = _referents(view, mentions, ents)
     # "the state-run KCNA news agency" makes every later "KCNA" an outlet too
     media_words = {w for m in mentions if m.kind == "epithet" and m.media for w in m.descriptors}
@@ -157,12 +164,55 @@ def find_mentions(view: TextView) -> MentionIndex:
             ref.media, ref.person = True, False
             for k in ref.mentions:
                 mentions[k].media = True
+    ending_at = {m.last: k for k, m in enumerate(mentions)}
+    for k, m in enumerate(mentions):
+        if m.members:
+            ending_at[m.last] = k  # "Trump and Ryan issued …": the subject ending here is both
     return MentionIndex(
         mentions=mentions,
         referents=referents,
-        ending_at={m.last: k for k, m in enumerate(mentions)},
-        starting_at={m.first: k for k, m in enumerate(mentions)},
+        ending_at=ending_at,
+        starting_at={m.first: k for k, m in enumerate(mentions) if not m.members},
     )
+
+
+def _joint_subject(view: TextView, x: Mention, y: Mention) -> bool:
+    """Two names joined by "and" that together are the subject of a verb: "Trump and Ryan issued
+    a statement", "Cruz and Trump have slammed …" (not "between Clinton and Sanders", not
+    "Clinton and Sanders supporters", not a possessive or a place)."""
+    tokens = view.tokens
+    if x.kind != "name" or y.kind != "name" or x.possessive or y.possessive:
+        return False
+    if x.last + 1 != y.first or tokens[x.last].text != "and" or not view.outside(x.last):
+        return False
+    if any(d in m.descriptors for m in (x, y) for d in ("<place>", "<org>")) or is_place(x.name_key) or is_place(y.name_key):
+        return False
+    if x.first > 0 and tokens[x.first - 1].text.lower() in PREPOSITIONS | {"and", ","}:
+        return False  # "between Clinton and Sanders", "Bush, Cruz and Trump"
+    k = y.last
+    while k < len(tokens) and tokens[k].text.lower() in AUX_AND_ADVERBS:
+        k += 1
+    if k >= len(tokens) or not view.outside(k) or view.sentence_of[k] != view.sentence_of[y.first]:
+        return False
+    verb = tokens[k].text
+    return verb.isalpha() and verb.islower() and (reporting_lemma(verb) is not None or verb.endswith("ed"))
+
+
+def _with_joint_speakers(view: TextView, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with a joint mention before each pair of names that speak together
+    (:func:`_joint_subject`); its ``members`` are the two names, which stay mentions of their own."""
+    out: list[Mention] = []
+    pairs = {k for k in range(len(mentions) - 1) if _joint_subject(view, mentions[k], mentions[k + 1])}
+    for k, m in enumerate(mentions):
+        if k in pairs:
+            x, y = m, mentions[k + 1]
+            at = len(out)
+            joint = _mention(view, x.first, y.last, "name", name=f"{x.name} and {y.name}",
+                             name_key=x.name_key + ("and",) + y.name_key, descriptors=frozenset({"<joint>"}))
+            joint.members = (at + 1, at + 2)
+            out.append(joint)
+        out.append(m)
+    return out
 
 
 def _mention(view: TextView, first: int, last: int, kind: MentionKind, **extra: object) -> Mention:
@@ -176,14 +226,61 @@ def _sentence_initial(view: TextView, i: int) -> bool:
     )
 
 
-def _name_run(view: TextView, i: int) -> int:
-    """End (exclusive) of the run of name tokens starting at ``i``, or ``i`` if none starts there."""
+COMMON_POS: frozenset[str] = frozenset("VERB AUX ADV ADP SCONJ CCONJ INTJ PART NUM".split())
+"""Parts of speech (UPOS) a parser gives only to words that cannot head a name: a line-opening
+"Will" (AUX) or "Pay" (VERB) names no one. Nouns, pronouns, determiners and adjectives are left
+out: they open descriptions that do speak ("Another commenter said", "Legal observers note")."""
+_OPENING_MARKS = frozenset("\"“‘'(—–-:[")
+
+
+def _line_opening(view: TextView, i: int) -> bool:
+    """Token ``i`` stands where English capitalises any word: it opens a paragraph or a sentence,
+    or follows an opening mark, a dash or a colon ("— If …", "“Will you …")."""
+    if i == 0 or view.paragraph_of[i] != view.paragraph_of[i - 1] or i == view.sentence_bounds[view.sentence_of[i]][0]:
+        return True
+    prev = view.tokens[i - 1].text
+    return prev in _OPENING_MARKS or prev[-1:] in ".!?"
+
+
+def _common_word(word: str) -> bool:
+    """A word of the lexicon that is never a name: an auxiliary or adverb, a number word, or a
+    noun of something said or written ("Quote from Kuleba:", "Statement by …")."""
+    return word in AUX_AND_ADVERBS or word in SPEECH_NOUNS or word in DOCUMENT_WORDS or is_number_word(word)
+
+
+def common_openers(view: TextView) -> frozenset[str]:
+    """Lower-cased words that open a sentence or a line in capitals and are common words, not
+    names: the lexicon knows them (:func:`_common_word`) or the parser tags such an opening use
+    :data:`COMMON_POS`. They start no name ("Will not be …", "Quote from …", "Twenty-two years
+    ago"). A word the article also capitalises mid-sentence outside a title-case headline
+    ("George Will wrote") stays a possible name."""
+    tokens = view.tokens
+    headlines = _headline_paragraphs(view)
+    inside: set[str] = set()
+    openings: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if not _is_cap(tok.text) or not tok.text[:1].isalpha():
+            continue
+        low = tok.text.lower()
+        if _line_opening(view, i):
+            if _common_word(low) or tok.pos in COMMON_POS:
+                openings.add(low)
+        elif view.paragraph_of[i] not in headlines:
+            inside.add(low)
+    return frozenset(openings - inside)
+
+
+def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> int:
+    """End (exclusive) of the run of name tokens starting at ``i``, or ``i`` if none starts there
+    (``openers``: the article's :func:`common_openers`)."""
     tokens = view.tokens
     if not _is_cap(tokens[i].text) or not view.outside(i):
         return i
     if i < view.dateline_end:
         return i
     low = tokens[i].text.lower()
+    if low in openers and _line_opening(view, i):
+        return i  # "Will not be …", "Many Republicans …": a common word opening the line
     if _sentence_initial(view, i) and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
         return i  # "Former …", "Sitting in the kitchen, …"
     if tokens[i].text.lower() in FUNCTION_WORDS and (
@@ -203,6 +300,8 @@ def _name_run(view: TextView, i: int) -> int:
             break  # "Brazil's Lula": the possessive ends one name, "Lula" starts the next
         if _is_cap(t) and not (t.lower() in FUNCTION_WORDS and not _glued(view, j)):
             j += 1
+        elif _office_of(view, j):
+            j += 1  # "Secretary of State John F. Kerry": the title runs through "of"
         elif t in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1) and tokens[j + 1].text[:1].isalpha():
             j += 2  # Jong-un, Al-Assad
         elif _glued(view, j) and tokens[j - 1].text[-1:] in "-‐‑" and t[:1].isalpha():
@@ -214,6 +313,30 @@ def _name_run(view: TextView, i: int) -> int:
         else:
             break
     return j
+
+
+def _office_of(view: TextView, j: int) -> bool:
+    """Token ``j`` is the "of" of an office in capitals: a role word before it and a portfolio
+    word after ("Secretary of State", "Minister of Foreign Affairs")."""
+    tokens = view.tokens
+    return (
+        tokens[j].text == "of"
+        and j > 0
+        and j + 1 < len(tokens)
+        and _is_cap(tokens[j - 1].text)
+        and tokens[j - 1].text.lower() in ROLE_WORDS
+        and _is_cap(tokens[j + 1].text)
+        and tokens[j + 1].text.lower() in OFFICE_PORTFOLIOS
+    )
+
+
+def _office_end(words: list[str], k: int) -> int:
+    """Where the title ends when ``words[k]`` is the "of" after a role word: past the portfolio
+    words that follow it ("secretary of state | john f kerry")."""
+    end = k + 1
+    while end < len(words) and words[end] in OFFICE_PORTFOLIOS:
+        end += 1
+    return end
 
 
 def _is_date(text: str) -> bool:
@@ -362,6 +485,8 @@ def _name_mention(
         surname = w in surnames or (k > 0 and words[k - 1] in SURNAME_HONORIFICS)  # "Mr. King"
         if (w in ROLE_WORDS and not surname) or w in HONORIFICS:
             split = k + 1
+        elif w == "of" and k > 0 and split == k:
+            split = _office_end(words, k)  # "Secretary of State John F. Kerry"
     name_first = first + split
     descriptors = set(words[:split])
     before, first = _preceding_descriptors(view, first)
@@ -440,7 +565,13 @@ def _epithet(view: TextView, i: int) -> Optional[Mention]:
                 return None  # a title before a name: the name mention carries it
             if _is_cap(tokens[j].text) and tokens[i].text.lower() == "the":
                 # "the Fair Work Ombudsman", "the Prime Minister": an office named in capitals
-                office = view.doc.text[tokens[i + 1].start : tokens[j].end]
+                if end < len(tokens) and _office_of(view, end):
+                    end += 1  # "the Secretary of State"
+                    while end < len(tokens) and _is_cap(tokens[end].text) and tokens[end].text.lower() in OFFICE_PORTFOLIOS:
+                        end += 1
+                    if end < len(tokens) and _is_cap(tokens[end].text):
+                        return None  # "the Secretary of State John Kerry": the name mention carries the title
+                office = view.doc.text[tokens[i + 1].start : tokens[end - 1].end]
                 return _mention(view, i, end, "epithet", name=office, descriptors=frozenset(words + ["<office>"]))
             if end + 1 < len(tokens) and tokens[end].text.lower() == "of" and view.outside(end + 1):
                 k = end + 1
@@ -531,7 +662,7 @@ def _entity_labels(view: TextView) -> dict[int, str]:
 
 def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) -> list[Referent]:
     referents: list[Referent] = []
-    names = [(k, m) for k, m in enumerate(mentions) if m.kind == "name"]
+    names = [(k, m) for k, m in enumerate(mentions) if m.kind == "name" and not m.members]
 
     def attach(k: int, m: Mention, ref: Referent) -> None:
         m.referent = ref.index

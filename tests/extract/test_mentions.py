@@ -165,3 +165,73 @@ def test_a_capitalised_common_word_opening_a_clause_is_no_part_of_a_name(text: s
 
     index = find_mentions(TextView(document(text), find_spans(text)))
     assert index.mentions[0].name == name
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a headline opening with an auxiliary: "Will" is no one
+        ("Will not be bullied by anyone, G20 declaration will proceed: Ramaphosa\n\nPresident Cyril Ramaphosa spoke on Friday.",
+         ["G20", "Ramaphosa", "Cyril Ramaphosa"]),
+        # a noun of something said opening a line
+        ('Quote from Kuleba: "Our flag is a yellow and blue one."\n\nForeign Minister Dmytro Kuleba spoke on Sunday.',
+         ["Kuleba", "Dmytro Kuleba"]),
+        # a number in words opening a sentence
+        ('Twenty-two years ago, Senator Tom Harkin called the plan "a disaster."', ["Tom Harkin"]),
+        # the article also writes the word mid-sentence in capitals: a name
+        ('Will wrote that the plan was "a disaster." The columnist George Will has said so before.', ["Will", "George Will"]),
+    ],
+)
+def test_a_common_word_opening_a_line_starts_no_name(text: str, names: list[str]) -> None:
+    from tests.extract.handmade import document
+
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    assert [m.name for m in index.mentions if m.kind == "name"] == names
+
+
+@pytest.mark.parametrize(
+    "text, word, pos, opener",
+    [
+        ("Pay attention to the details, Jane Ruiz said.", "Pay", "VERB", True),
+        ("Pay attention to the details, Jane Ruiz said.", "Pay", "PROPN", False),
+        # a description that speaks keeps its head: "Another commenter said"
+        ("Another commenter said the plan was fair.", "Another", "DET", False),
+        # the word is also capitalised mid-sentence: a name
+        ("Pay said so. The lawyer Tom Pay agreed.", "Pay", "VERB", False),
+    ],
+)
+def test_a_parser_s_common_word_tag_marks_a_common_opener(text: str, word: str, pos: str, opener: bool) -> None:
+    from quotes.extract.mentions import common_openers
+    from tests.extract.handmade import document
+
+    doc = document(text)
+    tokens = [t.model_copy(update={"pos": pos}) if t.text == word else t for t in doc.tokens]
+    doc = doc.model_copy(update={"tokens": tokens, "layers": doc.layers | {"pos"}})
+    assert (word.lower() in common_openers(TextView(doc, find_spans(text)))) is opener
+
+
+@pytest.mark.parametrize(
+    "text, name, descriptor",
+    [
+        ("Secretary of State John Kerry said the vote was fair.", "John Kerry", "secretary"),
+        ("Former Secretary of State Madeleine Albright urged women to vote.", "Madeleine Albright", "secretary"),
+        ("Minister of Foreign Affairs Sergei Lavrov spoke on Monday.", "Sergei Lavrov", "minister"),
+        ("Secretary of Homeland Security Jeh Johnson said so.", "Jeh Johnson", "homeland"),
+    ],
+)
+def test_an_office_named_with_of_is_the_title_before_a_name(text: str, name: str, descriptor: str) -> None:
+    from tests.extract.handmade import document
+
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    named = [m for m in index.mentions if m.kind == "name"]
+    assert [m.name for m in named] == [name]
+    assert descriptor in named[0].descriptors
+
+
+def test_an_office_named_with_of_and_no_name_is_the_office() -> None:
+    from tests.extract.handmade import document
+
+    text = "The Secretary of State said the vote was fair."
+    index = find_mentions(TextView(document(text), find_spans(text)))
+    assert [m.kind for m in index.mentions] == ["epithet"]
+    assert "<office>" in index.mentions[0].descriptors and index.mentions[0].name == "Secretary of State"

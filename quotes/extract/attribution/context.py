@@ -432,7 +432,7 @@ class AttributionContext:
                 return None
             if m.media or (m.first > 0 and self.tokens[m.first - 1].text.lower() in PREPOSITIONS):
                 continue
-            if m.kind == "name" and not (m.referent is not None and self.mentions.referents[m.referent].person):
+            if m.kind == "name" and not m.members and not (m.referent is not None and self.mentions.referents[m.referent].person):
                 continue
             return m
         return None

@@ -21,6 +21,10 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
     """Canonical speaker name for a mention (pronouns and epithets resolved), or None."""
     if mention.media:
         return None
+    if mention.members:
+        # "Trump and Ryan issued a statement": both speak; each name as the article gives it in full
+        names = [resolve(ctx, ctx.mentions.mentions[k]) for k in mention.members]
+        return " and ".join(names) if all(names) else None
     if mention.kind == "name":
         ref = ctx.mentions.referents[mention.referent] if mention.referent is not None else None
         if ref is not None and ref.media:

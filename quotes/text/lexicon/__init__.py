@@ -6,6 +6,7 @@ mark a news outlet), not lists fitted to any particular text.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 REPORTING_LEMMAS: frozenset[str] = frozenset(
@@ -209,6 +210,35 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 )
 """Common words that are capitalised only because they open a sentence or a headline."""
 
+OFFICE_PORTFOLIOS: frozenset[str] = frozenset(
+    """state defense defence homeland security health human services labor labour energy treasury
+    education commerce agriculture interior transportation transport justice veterans affairs
+    foreign home housing urban development trade finance economy environment culture staff""".split()
+)
+"""Words of a portfolio that an office names after "of": "Secretary of State John F. Kerry",
+"Minister of Foreign Affairs Sergei Lavrov", "Chief of Staff Denis McDonough" (the title runs
+through them; the name follows)."""
+
+
+NUMBER_WORDS: frozenset[str] = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion""".split()
+)
+"""Number words: "Twenty-two years ago" opens a sentence in capitals, and names no one. Not the
+plurals: "Hundreds of demonstrators chanted …" heads a description that speaks."""
+
+
+def is_number_word(word: str) -> bool:
+    """A number written in words, hyphenated or not: "Twenty-two", "Hundreds", "one".
+
+    >>> is_number_word("Twenty-two"), is_number_word("Hundreds"), is_number_word("Tony")
+    (True, False, False)
+    """
+    parts = [p for p in re.split(r"[-‐‑]", word.lower()) if p]
+    return bool(parts) and all(p in NUMBER_WORDS for p in parts)
+
+
 NAME_PARTICLES: frozenset[str] = frozenset("de da del della di van von der den la le bin ibn al el abu".split())
 
 CALLING_CUES: frozenset[str] = frozenset(
@@ -276,7 +306,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     appeal appeals warning warnings message messages tweet tweets post posts speech speeches
     assertion assertions accusation accusations criticism pledge pledges promise promises vow vows
     threat threats answer answers response reply replies demand demands plea pleas description
-    characterization characterisation suggestion suggestions""".split()
+    characterization characterisation suggestion suggestions quote quotes""".split()
 )
 """Nouns of something said: their owner is the speaker of the words they introduce ("Francis'
 recent remarks calling for Ukraine to “raise the white flag”"), unless a verb takes the whole
