@@ -255,11 +255,8 @@ def test_a_failed_write_rolls_back_its_whole_batch(store: QuoteStore) -> None:
 # --- alignment ---------------------------------------------------------------------------------
 
 
-def test_incremental_alignment_equals_aligning_everything(store: QuoteStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    pairs = seed_pairs()
-    for part in ([0, 2], [1, 3]):
-        store.add([pairs[i] for i in part], semantic=False)
-    store.add([pairs[4]], align=False)
+def count_group_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the stored groups the store reads from now on (filled as it reads them)."""
     read: list[str] = []
     by_id = QuoteStore._load_groups_by_id
 
@@ -268,6 +265,15 @@ def test_incremental_alignment_equals_aligning_everything(store: QuoteStore, mon
         return by_id(self, ids)
 
     monkeypatch.setattr(QuoteStore, "_load_groups_by_id", counting)
+    return read
+
+
+def test_incremental_alignment_equals_aligning_everything(store: QuoteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    pairs = seed_pairs()
+    for part in ([0, 2], [1, 3]):
+        store.add([pairs[i] for i in part], semantic=False)
+    store.add([pairs[4]], align=False)
+    read = count_group_reads(monkeypatch)
     touched = store.align(semantic=False)
     assert read == []  # no stored group is read: article 004 changes none of them
     everything = align([q for _, qs in pairs for q in qs], semantic=False)
@@ -510,14 +516,7 @@ def test_fingerprints_of_an_older_format_are_renewed_once(tmp_path: Path, monkey
         assert s.groups() == align([q for _, qs in pairs[:4] for q in qs], semantic=False)
         assert all(is_current(r[0]) for r in s.connection.execute("SELECT inputs FROM groups"))
         s.add(pairs[4:], align=False)
-        read: list[str] = []
-        by_id = QuoteStore._load_groups_by_id
-
-        def counting(self: QuoteStore, ids: list[str]) -> list[QuoteGroup]:
-            read.extend(ids)
-            return by_id(self, ids)
-
-        monkeypatch.setattr(QuoteStore, "_load_groups_by_id", counting)
+        read = count_group_reads(monkeypatch)
         s.align(semantic=False)
         assert read == []  # renewed once: article 004 changes no stored group, so none is read
         assert s.groups() == align([q for _, qs in pairs for q in qs], semantic=False)
