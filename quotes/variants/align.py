@@ -149,7 +149,6 @@ SEMANTIC_LENGTH_RATIO = 0.67
 (a fragment and a long sentence embed far apart whatever their overlap)."""
 SEMANTIC_MIN_WORDS = 5
 """Sentences shorter than this are not embedded (same reason as :data:`FRAGMENT_WORDS`)."""
-
 FRAGMENT_SEMANTIC = LINK_THRESHOLD + SEMANTIC_OFFSET
 """Embedding similarity a translated fragment needs with the stretch of a sentence it aligns
 with: the bar a sentence must clear to link on meaning alone (0.75). "outstanding soldiers" /

@@ -6,7 +6,14 @@ import pytest
 
 from quotes.extract.textview import TextView
 from quotes.extract.marks import find_spans
-from quotes.extract.mentions import Referent, descriptor_match, find_mentions, is_media, name_key
+from quotes.extract.mentions import MentionIndex, Referent, descriptor_match, find_mentions, is_media, name_key
+
+
+def handmade_mentions(text: str) -> MentionIndex:
+    """The mentions found in a hand-built document of ``text`` (no model needed)."""
+    from tests.extract.handmade import document
+
+    return find_mentions(TextView(document(text), find_spans(text)))
 
 
 def mentions_of(engine, text: str):  # type: ignore[no-untyped-def]
@@ -45,10 +52,8 @@ def test_an_honorific_surname_joins_the_full_name() -> None:
 
 
 def test_a_country_is_not_a_person_who_shares_its_name() -> None:
-    from tests.extract.handmade import document
-
     text = "Foreign Minister Israel Katz spoke first. Israel declared Lula “persona non grata.” Katz agreed."
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     assert sorted(r.name for r in index.referents if "israel" in r.key) == ["Israel", "Israel Katz"]
 
 
@@ -61,9 +66,7 @@ def test_a_country_is_not_a_person_who_shares_its_name() -> None:
     ],
 )
 def test_a_group_owned_by_a_name_speaks_as_itself(text: str, group) -> None:  # type: ignore[no-untyped-def]
-    from tests.extract.handmade import document
-
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     groups = [m.text for m in index.mentions if "<group>" in m.descriptors]
     assert groups == ([group] if group else [])
 
@@ -111,27 +114,21 @@ def test_outlets_and_descriptions(stanza_engine) -> None:  # type: ignore[no-unt
     ],
 )
 def test_a_state_or_country_is_never_a_person(text: str, place: str) -> None:
-    from tests.extract.handmade import document
-
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     found = [r for r in index.referents if r.name == place]
     assert found and not found[0].person
 
 
 def test_pm_is_a_title() -> None:
-    from tests.extract.handmade import document
-
     text = "PM Narendra Modi visited the Adampur air base in Punjab. He said India was ready."
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     modi = [r for r in index.referents if "modi" in r.key]
     assert modi and modi[0].person and modi[0].key == ("narendra", "modi")
 
 
 def test_an_administration_stays_its_president_s_name() -> None:
-    from tests.extract.handmade import document
-
     text = "The plan came from the President Donald Trump administration. Trump said it was fair."
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     assert [r.name for r in index.referents if "trump" in r.key] == ["Donald Trump"]
 
 
@@ -145,9 +142,7 @@ def test_an_administration_stays_its_president_s_name() -> None:
     ],
 )
 def test_a_hyphen_joining_two_named_people_is_a_pairing(text: str, kept) -> None:  # type: ignore[no-untyped-def]
-    from tests.extract.handmade import document
-
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     hyphenated = [r.name for r in index.referents if "-" in r.name]
     assert hyphenated == ([kept] if kept else [])
 
@@ -161,9 +156,7 @@ def test_a_hyphen_joining_two_named_people_is_a_pairing(text: str, kept) -> None
     ],
 )
 def test_a_capitalised_common_word_opening_a_clause_is_no_part_of_a_name(text: str, name: str) -> None:
-    from tests.extract.handmade import document
-
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     assert index.mentions[0].name == name
 
 
@@ -183,9 +176,7 @@ def test_a_capitalised_common_word_opening_a_clause_is_no_part_of_a_name(text: s
     ],
 )
 def test_a_common_word_opening_a_line_starts_no_name(text: str, names: list[str]) -> None:
-    from tests.extract.handmade import document
-
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     assert [m.name for m in index.mentions if m.kind == "name"] == names
 
 
@@ -220,18 +211,14 @@ def test_a_parser_s_common_word_tag_marks_a_common_opener(text: str, word: str, 
     ],
 )
 def test_an_office_named_with_of_is_the_title_before_a_name(text: str, name: str, descriptor: str) -> None:
-    from tests.extract.handmade import document
-
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     named = [m for m in index.mentions if m.kind == "name"]
     assert [m.name for m in named] == [name]
     assert descriptor in named[0].descriptors
 
 
 def test_an_office_named_with_of_and_no_name_is_the_office() -> None:
-    from tests.extract.handmade import document
-
     text = "The Secretary of State said the vote was fair."
-    index = find_mentions(TextView(document(text), find_spans(text)))
+    index = handmade_mentions(text)
     assert [m.kind for m in index.mentions] == ["epithet"]
     assert "<office>" in index.mentions[0].descriptors and index.mentions[0].name == "Secretary of State"
