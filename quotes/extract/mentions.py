@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
+from quotes.annotate.document import Token
 from quotes.extract.textview import TextView
 from quotes.text.names import name_key
 from quotes.text.lexicon import (
@@ -37,6 +38,7 @@ from quotes.text.lexicon import (
     ROLE_WORDS,
     SPEAKING_GROUPS,
     SPEECH_NOUNS,
+    STYLES_OF_ADDRESS,
     SURNAME_HONORIFICS,
     UNNAMED_ROLES,
     is_number_word,
@@ -123,6 +125,11 @@ def find_mentions(view: TextView) -> MentionIndex:
             i += 1
             continue
         low = tokens[i].text.lower()
+        style = style_of_address(view, i)
+        if style is not None:
+            mentions.append(style)
+            i = style.last
+            continue
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             mentions.append(_mention(view, i, i + 1, "pronoun"))
             i += 1
@@ -276,13 +283,15 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
     tokens = view.tokens
     if not _is_cap(tokens[i].text) or not view.outside(i):
         return i
-    if i < view.dateline_end:
+    if i < view.dateline_end or _in_capitals_run(view, i):
         return i
     low = tokens[i].text.lower()
     if low in openers and _line_opening(view, i):
         return i  # "Will not be …", "Many Republicans …": a common word opening the line
     if _sentence_initial(view, i) and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
         return i  # "Former …", "Sitting in the kitchen, …"
+    if _sentence_initial(view, i) and len(low) > 5 and low.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].text in PREPOSITIONS:
+        return i  # "Preceded at the lectern by …", "Flanked by …": a participle opening the sentence
     if tokens[i].text.lower() in FUNCTION_WORDS and (
         _sentence_initial(view, i)
         or tokens[i].text.lower() in {"the", "a", "an", "in", "on", "of"}
@@ -473,11 +482,11 @@ def _name_mention(
     view: TextView, first: int, last: int, ents: dict[int, str], surnames: frozenset[str] = frozenset()
 ) -> Optional[Mention]:
     tokens = view.tokens
-    words = [tokens[k].text.lower().rstrip(".") for k in range(first, last)]
+    words = [_POSSESSIVE_END.sub("", tokens[k].text.lower().rstrip(".")) for k in range(first, last)]
     # A capitalised run directly before a lowercase role word is that role's qualifier ("North Korean leader").
     for k in range(last, min(last + 3, len(tokens) - 1)):
-        if not view.outside(k) or not tokens[k].text[:1].islower():
-            break
+        if not view.outside(k) or not tokens[k].text[:1].islower() or not _may_qualify(tokens[k]):
+            break  # "Pope Francis spoke with journalist Lorenzo Buccella": a verb ends the qualifier
         if tokens[k].text.lower() in ROLE_WORDS and _is_cap(tokens[k + 1].text):
             return None
     split = 0
@@ -500,7 +509,7 @@ def _name_mention(
         if not descriptors & ROLE_WORDS:
             return None
         # "The Prime Minister", "the Fair Work Ombudsman": an office, named in capitals
-        office = view.doc.text[tokens[first if split else name_first].start : tokens[last - 1].end]
+        office = _POSSESSIVE_END.sub("", view.doc.text[tokens[first if split else name_first].start : tokens[last - 1].end])
         return _mention(view, first, end, "epithet", name=office, descriptors=frozenset(descriptors | {"<office>"}), media=media)
     surface = _POSSESSIVE_END.sub("", view.doc.text[tokens[name_first].start : tokens[last - 1].end])
     key = name_key(surface, surnames)
@@ -515,6 +524,36 @@ def _name_mention(
     elif label == "ORG":
         mention.descriptors = mention.descriptors | {"<org>"}
     return mention
+
+
+def _capitals(word: str) -> bool:
+    """A word of two letters or more, all in capitals ("DES", "TRUMP"; not "I" or "Des")."""
+    return sum(c.isalpha() for c in word) >= 2 and word.isupper()
+
+
+def _in_capitals_run(view: TextView, i: int) -> bool:
+    """Token ``i`` is one of two or more words in capitals in a row ("HIGHER THAN EXPECTED
+    TURNOUT - At long last …"): a heading run into its paragraph. A run ending in a colon is a
+    transcript's label ("CHRIS WALLACE:") and is kept."""
+    tokens = view.tokens
+    if not _capitals(tokens[i].text):
+        return False
+    a = i
+    while a > 0 and view.paragraph_of[a - 1] == view.paragraph_of[i] and _capitals(tokens[a - 1].text):
+        a -= 1
+    b = i + 1
+    while b < len(tokens) and view.paragraph_of[b] == view.paragraph_of[i] and _capitals(tokens[b].text):
+        b += 1
+    return b - a >= 2 and not (b < len(tokens) and tokens[b].text == ":")
+
+
+def _may_qualify(token: Token) -> bool:
+    """A lower-case word that can stand between a qualifier and its role ("North Korean supreme
+    leader"): no function word, preposition or reporting verb, nor a verb the parser tagged."""
+    word = token.text.lower()
+    if word in FUNCTION_WORDS or word in PREPOSITIONS or reporting_lemma(word) is not None:
+        return False
+    return token.pos is None or token.pos not in COMMON_POS
 
 
 def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
@@ -542,6 +581,27 @@ def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
     if not found & (ROLE_WORDS | HONORIFICS | MEDIA_WORDS):
         return set(), first
     return found, start
+
+
+_STYLE_OPENERS = frozenset({"the", "his", "her"})
+
+
+def style_of_address(view: TextView, i: int) -> Optional[Mention]:
+    """A form of address in capitals that stands for an office (:data:`STYLES_OF_ADDRESS`): "the
+    Holy Father", "His Holiness" — an epithet of that role, not a name. None when a name follows
+    it ("His Holiness the Dalai Lama": the name mention carries the person)."""
+    tokens = view.tokens
+    j = i + 1 if tokens[i].text.lower() in _STYLE_OPENERS else i
+    for words, role in STYLES_OF_ADDRESS.items():
+        end = j + len(words)
+        if end > len(tokens) or not all(view.outside(k) for k in range(i, end)):
+            continue
+        if [t.text.lower() for t in tokens[j:end]] != list(words) or not all(_is_cap(t.text) for t in tokens[j:end]):
+            continue
+        if end < len(tokens) and (_is_cap(tokens[end].text) or tokens[end].text.lower() == "the"):
+            return None
+        return _mention(view, i, end, "epithet", descriptors=frozenset({role, "<style>"}))
+    return None
 
 
 def _epithet(view: TextView, i: int) -> Optional[Mention]:

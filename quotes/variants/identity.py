@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Optional
 
+from quotes.text.lexicon import is_place
 from quotes.text.lexicon.variants import NOT_PERSON_NAMES
 from quotes.text.names import TITLES, name_tokens, speaker_key
 
@@ -60,7 +61,10 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         short, long_ = (a, b) if len(a) == 1 else (b, a)
-        # family name first (Kim Jong Un) or last (Vladimir Putin)
+        # family name first (Kim Jong Un) or last (Vladimir Putin); a place is a person's name
+        # only as a surname ("Israel" declaring something is the state, not Israel Katz)
+        if is_place(short):
+            return short[0] == long_[-1]
         return short[0] in (long_[0], long_[-1])
     if a[-1] != b[-1]:
         return False
@@ -80,8 +84,8 @@ def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
 
     >>> same_speaker("Putin", "President Vladimir Putin"), same_speaker("V. Putin", "Vladimir Putin")
     (True, True)
-    >>> same_speaker("Hillary Clinton", "Bill Clinton")
-    False
+    >>> same_speaker("Hillary Clinton", "Bill Clinton"), same_speaker("Israel", "Israel Katz")
+    (False, False)
     """
     return _compatible(person_tokens(a), person_tokens(b))
 
@@ -117,6 +121,8 @@ class SpeakerIndex:
     >>> idx = SpeakerIndex(["Luiz Inácio Lula da Silva", "Lula", "Volodymyr Zelenskyy", "Zelenskiy", "Friday"])
     >>> idx.key("Lula"), idx.key("Zelenskiy"), idx.key("Friday")
     ('luiz inacio lula da silva', 'volodymyr zelensky', '')
+    >>> SpeakerIndex(["Israel Katz", "Israel"]).key("Israel")
+    'israel'
     """
 
     def __init__(self, names: Iterable[Optional[str]] = ()) -> None:
@@ -170,6 +176,8 @@ class SpeakerIndex:
         for toks in by_tokens:
             if len(toks) == 1:
                 owners = by_word.get(toks[0], set())
+                if is_place(toks):
+                    owners = {c for c in owners if c[-1] == toks[0]}  # see _compatible
                 resolved[toks] = next(iter(owners)) if len(owners) == 1 else toks
         surface: dict[tuple[str, ...], Counter[str]] = {}
         for toks, names in by_tokens.items():

@@ -52,10 +52,11 @@ def test_pattern(found, engine, article_id: str, file: str, gold: dict) -> None:
         assert 0.5 < quote.confidence <= 1
 
 
-def test_unnamed_speaker_is_reported_but_not_guessed(engine) -> None:  # type: ignore[no-untyped-def]
-    (first, second) = find_quotes("“We are ready,” the spokeswoman said, “and we will respond.”", engine=engine)
-    assert first.speaker is None and first.speaker_mention == "the spokeswoman" and first.cue == "said"
-    assert second.speaker is None
+def test_unnamed_speaker_is_described_not_guessed(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Tom Reyes opened the bridge.\n“We are ready,” the spokeswoman said, “and we will respond.”"
+    (first, second) = find_quotes(text, engine=engine)
+    assert first.speaker == "the spokeswoman" and first.speaker_mention == "the spokeswoman" and first.cue == "said"
+    assert second.speaker == "the spokeswoman"
 
 
 def test_pronoun_without_antecedent_stays_null(engine) -> None:  # type: ignore[no-untyped-def]

@@ -122,7 +122,7 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "indefinite description before a new reporting verb",
         "Pope Francis spoke to Swiss television.\nA Vatican spokesman later clarified that the pope supported “a truce.”",
         "a truce",
-        "A Vatican spokesman",
+        "a Vatican spokesman",
         "before",
     ),
     (
@@ -158,7 +158,31 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "an unnamed interviewer is not the person interviewed",
         "Pope Francis gave an interview to Swiss television.\nThe interviewer used the term “white flag” in the question.",
         "white flag",
-        None,
+        "the interviewer",
+        "before",
+    ),
+    (
+        "a reporter's clause round a term gives the term to whoever used it",
+        "Pope Francis gave an interview to Swiss television.\nVatican spokesman Matteo Bruni explained that the journalist"
+        " interviewing Francis used the term “white flag,” prompting the Pope to use it in his answer.",
+        "white flag",
+        "the journalist",
+        "before",
+    ),
+    (
+        "a form of address for an office is the person named to it",
+        "Pope Francis gave an interview to Swiss television.\nBruni said that when the Holy Father used the term"
+        " “white flag” in his answer, he was using the interviewer's image.",
+        "white flag",
+        "Francis",
+        "before",
+    ),
+    (
+        "a pronoun is not the person its own clause names after it",
+        "Pope Francis spoke on Sunday. Vatican spokesman Matteo Bruni briefed reporters.\nIndeed, he continued, the"
+        " Pope’s view “is and remains what he has always said.”",
+        "is and remains",
+        "Matteo Bruni",
         None,
     ),
     # institutions as speakers

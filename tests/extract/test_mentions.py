@@ -222,3 +222,62 @@ def test_an_office_named_with_of_and_no_name_is_the_office() -> None:
     index = handmade_mentions(text)
     assert [m.kind for m in index.mentions] == ["epithet"]
     assert "<office>" in index.mentions[0].descriptors and index.mentions[0].name == "Secretary of State"
+
+
+@pytest.mark.parametrize(
+    "text, surface, role",
+    [
+        ("Pope Leo arrived. The Holy Father then spoke.", "The Holy Father", "pope"),
+        ("Pope Leo arrived. His Holiness then spoke.", "His Holiness", "pope"),
+        ("King Carl arrived. His Majesty then spoke.", "His Majesty", "monarch"),
+    ],
+)
+def test_a_form_of_address_is_an_epithet_of_its_office(text: str, surface: str, role: str) -> None:
+    (m,) = [m for m in handmade_mentions(text).mentions if m.text == surface]
+    assert m.kind == "epithet" and role in m.descriptors
+
+
+def test_a_form_of_address_before_a_name_leaves_the_name_to_carry_it() -> None:
+    mentions = handmade_mentions("His Holiness the Dalai Lama spoke.").mentions
+    assert not any(m.text == "His Holiness" for m in mentions)
+
+
+def test_a_verb_ends_the_qualifier_of_a_role() -> None:
+    # "Pope Francis spoke with journalist Lorenzo Buccella": not "Pope Francis" qualifying "journalist"
+    names = [m.text for m in handmade_mentions("Pope Francis spoke with journalist Lorenzo Buccella on Monday.").mentions]
+    assert names == ["Pope Francis", "journalist Lorenzo Buccella"]
+
+
+@pytest.mark.parametrize("opener", ["Indeed", "Elsewhere", "Instead", "Nevertheless"])
+def test_a_sentence_adverb_is_no_name(opener: str) -> None:
+    assert handmade_mentions(f"{opener}, Omar Haddad spoke on Monday.").mentions[0].text == "Omar Haddad"
+
+
+def test_a_possessive_office_is_an_epithet() -> None:
+    (m,) = [m for m in handmade_mentions("Indeed, the Pope’s view was clear.").mentions if m.kind == "epithet"]
+    assert m.name == "Pope" and "pope" in m.descriptors
+
+
+@pytest.mark.parametrize(
+    "text, heading",
+    [
+        ("ECONOMY FAVORS TRUMP\nIndiana voted on Tuesday.", "ECONOMY FAVORS TRUMP"),
+        ("Omar Haddad spoke first.\nDES MOINES\nRuth Adler spoke next.", "DES MOINES"),
+        ("Omar Haddad spoke first.\nEBOLA SURVIVORS, THROUGH THE LENS\nRuth Adler spoke next.", "THROUGH"),
+        ("DES MOINES, Iowa — Omar Haddad spoke on Monday. Ruth Adler spoke next.", "DES MOINES"),
+        ("Omar Haddad spoke first.\nHIGHER THAN EXPECTED TURNOUT - Ruth Adler spoke next.", "HIGHER"),
+    ],
+)
+def test_words_all_in_capitals_are_a_heading_not_a_name(text: str, heading: str) -> None:
+    names = [m.text for m in handmade_mentions(text).mentions if m.kind == "name"]
+    assert heading not in names and names
+
+
+def test_a_transcript_label_in_capitals_is_a_name() -> None:
+    assert handmade_mentions("CHRIS WALLACE: Good evening.").mentions[0].text == "CHRIS WALLACE"
+
+
+@pytest.mark.parametrize("opening", ["Preceded at the lectern by", "Flanked by", "Joined on stage by"])
+def test_a_participle_opening_the_sentence_is_no_name(opening: str) -> None:
+    names = [m.text for m in handmade_mentions(f"{opening} Omar Haddad, Ruth Adler spoke.").mentions]
+    assert names == ["Omar Haddad", "Ruth Adler"]

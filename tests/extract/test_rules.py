@@ -182,9 +182,15 @@ def test_the_driver_tries_rules_in_the_declared_order() -> None:
 
 
 def test_unresolved_reports_the_words_but_no_speaker() -> None:
-    ctx, spans = context("“We are ready,” the spokeswoman said.")
+    ctx, spans = context("“We are ready,” the statement said.")
     result = attribute(ctx, spans[0])
-    assert result == Attribution(None, "the spokeswoman", "said", "unresolved", 0.0, True)
+    assert result == Attribution(None, "the statement", "said", "unresolved", 0.0, True)
+
+
+def test_an_unnamed_role_is_described() -> None:
+    ctx, spans = context("Mayor Tom Reyes opened the bridge.\n“We are ready,” the spokeswoman said.")
+    result = attribute(ctx, spans[0])
+    assert (result.speaker, result.method) == ("the spokeswoman", "after")
 
 
 def test_one_quotation_over_paragraphs_is_one_speaker_s() -> None:

@@ -51,6 +51,8 @@ def test_same_speaker(a: str, b: str) -> None:
         ("he", "Kim Jong Un"),
         (None, "Putin"),
         ("the Russian leader", "Vladimir Putin"),
+        # a country speaking is not a person with that first name
+        ("Israel", "Israel Katz"),
     ],
 )
 def test_different_speakers(a: str, b: str) -> None:
@@ -97,3 +99,8 @@ def test_unknown_names_resolve_against_the_index() -> None:
     assert index.key("Mr Putin") == "vladimir putin"
     assert index.key(None) == ""
     assert index.display(None) is None
+
+
+def test_a_country_does_not_join_a_person_with_that_first_name() -> None:
+    idx = SpeakerIndex(["Israel Katz", "Israel", "Katz"])
+    assert idx.key("Katz") == "israel katz" and idx.key("Israel") == "israel"

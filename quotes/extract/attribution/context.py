@@ -182,11 +182,19 @@ class AttributionContext:
             return None
         mention = self.mentions.mentions[found]
         before = mention.first - 1
-        if before > lo and self.tokens[before].text.lower() in {"of", "at", "from", "for"}:
+        if before > lo and (self.tokens[before].text.lower() in {"of", "at", "from", "for"} or self._participle(before)):
+            # "the head of Hamas said", "the journalist interviewing Francis used": the name is
+            # the object of what heads the subject
             head = self.mentions.ending_at.get(before)
             if head is not None:
                 return self.mentions.mentions[head]
         return mention
+
+    def _participle(self, j: int) -> bool:
+        """Token ``j`` is a lower-case participle that is no cue of its own ("interviewing",
+        "accompanying"): a name after it is its object."""
+        word = self.tokens[j].text
+        return word.islower() and word.endswith("ing") and len(word) > 4 and not self.cues[j]
 
     def _before_parenthesis(self, j: int, lo: int) -> int:
         """The token before a short parenthesis ending at ``j`` ("Lisa Madigan (D) asserted",

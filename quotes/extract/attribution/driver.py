@@ -19,8 +19,9 @@ rule           conf. pattern
 ============== ===== ==========================================================================
 
 Then, for a quote no rule attributes, carry-over (:mod:`.carry`): ``same-paragraph`` (0.8),
-``continuation`` (0.75), and ``unresolved`` when the text names someone it never identifies
-("the spokeswoman": ``speaker_mention`` set, speaker null). A mention that is not a name is
+``continuation`` (0.75), and ``unresolved`` when the rule's words name no one it can identify
+("the statement said", a "he" with no one before: ``speaker_mention`` set, speaker null; an
+unnamed person, "the spokeswoman", is the speaker as described). A mention that is not a name is
 worth 0.9 of its rule's confidence.
 
 A quote inside a quote (``depth > 0``) is read by :func:`nested_attribution`: the rules run on it

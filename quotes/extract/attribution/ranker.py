@@ -161,6 +161,14 @@ def options_for(article: _Article, index: int) -> list[Option]:
         features, distance = _mention_features(ctx, m, o, c, o_sent, c_sent, p)
         if distance < opt.distance:
             opt.mention, opt.features, opt.distance = m, features, distance
+    described: set[str] = set()
+    for prop in proposals:
+        # the words a rule read as the speaker describe that option, however near another mention is
+        m = prop.candidate.mention
+        if prop.speaker and m is not None and prop.speaker not in described:
+            described.add(prop.speaker)
+            opt = options[prop.speaker]
+            opt.mention, (opt.features, opt.distance) = m, _mention_features(ctx, m, o, c, o_sent, c_sent, p)
     previous = next((a.speaker for s, a, _ in reversed(article.decided[:index]) if a.speaker and s.depth == 0), None)
     following = next((a.speaker for s, a, _ in article.decided[index + 1 :] if a.speaker and s.depth == 0), None)
     if att.speaker:

@@ -11,10 +11,14 @@ from __future__ import annotations
 from typing import Optional
 
 from quotes.extract.attribution.context import AttributionContext
-from quotes.text.lexicon import ORG_HEADS, PERSON_PRONOUNS, ROLE_WORDS, UNNAMED_ROLES
+from quotes.text.lexicon import DOCUMENT_WORDS, ORG_HEADS, PERSON_PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, SUBORDINATORS, UNNAMED_ROLES
 from quotes.extract.mentions import Mention, Referent, descriptor_match
 
-__all__ = ["antecedent", "recent_person", "resolve", "speaker_of"]
+__all__ = ["antecedent", "description", "named_later", "other_role", "recent_person", "resolve", "speaker_of"]
+
+
+_UNNAMED_PEOPLE = UNNAMED_ROLES - DOCUMENT_WORDS - SPEECH_NOUNS
+"""Unnamed roles that are people ("the spokeswoman", "the interviewer"), not documents ("the statement")."""
 
 
 def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
@@ -38,11 +42,11 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
             return person.name
         return next((a.speaker for _, a in reversed(ctx.history) if a.speaker), None)
     if "<group>" in mention.descriptors:
-        return mention.text  # "Scott's family", "Clinton's campaign": the group speaks, not its owner
+        return description(mention)  # "Scott's family", "Clinton's campaign": the group speaks, not its owner
     if "<indefinite>" in mention.descriptors:
         # "a senior U.S. official said": someone new, whom the article does not name; the
         # description is all a reader knows of the speaker, and it is true
-        return mention.text
+        return description(mention)
     # "the president of Brazil, Luiz Lula, said": an office in apposition is the person it names
     named = appositive_referent(ctx, mention)
     if named is not None:
@@ -53,12 +57,37 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
         return titled.name
     if mention.descriptors & {"<office>", "<organisation>"}:
         return mention.name  # "the Fair Work Ombudsman said", "the university council said"
+    if "<style>" in mention.descriptors:
+        return description(mention)  # "the Holy Father" with no pope named: the style is all the text says
     if mention.descriptors & UNNAMED_ROLES:
-        return None  # "the spokeswoman": someone new, not the last person named
+        # "The interviewer used the term …", "the spokeswoman said": someone the article does not
+        # name (never the last person named); the description is who they are to a reader
+        # ("the statement said" describes a document, whose author is no one here)
+        return description(mention) if mention.descriptors & _UNNAMED_PEOPLE else None
     # "Angela Merkel arrived … the chancellor told reporters", "the 45-year-old said":
     # a description refers back to the person last named
     ref = recent_person(ctx, mention.start, within_sentences=3, mention=mention)
+    if ref is not None and other_role(mention, ref):
+        return description(mention)
     return ref.name if ref is not None else None
+
+
+def description(mention: Mention) -> str:
+    """A description as a speaker's name: its words, with a sentence-opening article in lower case.
+
+    >>> description(Mention(first=0, last=2, start=0, end=15, text="The interviewer", kind="epithet"))
+    'the interviewer'
+    """
+    first, _, rest = mention.text.partition(" ")
+    if rest and first in {"The", "A", "An"}:
+        return f"{first.lower()} {rest}"
+    return mention.text
+
+
+def other_role(mention: Mention, ref: Referent) -> bool:
+    """The epithet names a role and the person has titles of their own, none of which fits it:
+    "Vatican spokesman Matteo Bruni explained that the journalist …" (the journalist is not Bruni)."""
+    return bool(mention.descriptors & ROLE_WORDS) and bool(ref.descriptors & ROLE_WORDS) and descriptor_match(mention.descriptors, ref) == 0
 
 
 ROLE_COMPLEMENT_WORDS = 4
@@ -124,6 +153,7 @@ def antecedent(ctx: AttributionContext, pronoun: Mention, exclude: Optional[str]
     preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt). ``exclude`` is a
     person the pronoun cannot be: inside someone's quote "he" is never the speaker (who says "I")."""
     gender = "f" if pronoun.text.lower() == "she" else "m"
+    later = named_later(ctx, pronoun)
     fallback: Optional[tuple[Referent, int]] = None
     for m in reversed(ctx.mentions.mentions):
         if m.start >= pronoun.start or m.possessive:
@@ -140,13 +170,38 @@ def antecedent(ctx: AttributionContext, pronoun: Mention, exclude: Optional[str]
         ref = titled if titled is not None else ctx.mentions.referents[m.referent]
         # an epithet's holder in apposition is a person whatever NER said of the name ("The
         # Vatican's director of communications, Matteo Bruni, issued …. He said …" → Bruni)
-        if not (ref.person or titled is not None) or (ref.gender and ref.gender != gender) or (exclude is not None and ref.name == exclude):
+        if not (ref.person or titled is not None) or (ref.gender and ref.gender != gender):
+            continue
+        if (exclude is not None and ref.name == exclude) or ref.index in later:
             continue
         if ctx.salient(m):
             return ref
         if fallback is None:
             fallback = (ref, sentence)
     return fallback[0] if fallback is not None else None
+
+
+def named_later(ctx: AttributionContext, pronoun: Mention) -> set[int]:
+    """Referents a main-clause pronoun cannot be: the people its own sentence names after it,
+    before any quote ("Indeed, he continued, the Pope's view …": he is not the Pope). A pronoun
+    in a clause that opens with a subordinator may name ahead ("When he arrived, Trump said …"),
+    so it excludes no one."""
+    view = ctx.view
+    sentence = view.sentence_of[pronoun.first]
+    lo, hi = view.sentence_bounds[sentence]
+    if any(ctx.tokens[k].text.lower() in SUBORDINATORS for k in range(lo, pronoun.first)):
+        return set()
+    # up to the next quote: "He said, “…,” Trump said" names the same man again after the quote
+    hi = next((k for k in range(pronoun.last, hi) if not view.outside(k)), hi)
+    return {
+        m.referent for m in ctx.mentions.mentions
+        if m.referent is not None and m.kind == "name" and pronoun.last <= m.first < hi
+    } | {
+        ref.index for m in ctx.mentions.mentions
+        if m.kind == "epithet" and pronoun.last <= m.first < hi
+        for ref in [titled_referent(ctx, m)] if ref is not None
+    }
+
 
 def recent_person(
     ctx: AttributionContext, position: int, within_sentences: Optional[int] = None, mention: Optional[Mention] = None

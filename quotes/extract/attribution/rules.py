@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from quotes.extract.attribution.context import TERM_NOUN_REACH, AttributionContext
-from quotes.text.lexicon.detection import USING_VERBS
+from quotes.text.lexicon.detection import USING_VERBS, VOICING_VERBS
 from quotes.text.lexicon import AUX_AND_ADVERBS, CLAUSE_REPORTING_LEMMAS, PREPOSITIONS, SPEECH_NOUNS, SUBORDINATORS
 from quotes.extract.attribution.resolve import speaker_of
 from quotes.extract.marks import QuoteSpan
@@ -163,6 +163,10 @@ def before(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         main = main_clause_subject(ctx, c, o, lo)
         if main is not None:
             return main
+        takes_quote = all(t.text.lower() in _PASSIVE_LINKS for t in tokens[c + 1 : o])
+        agent = passive_agent(ctx, c, ctx.close_token(span)) if takes_quote else None
+        if agent is not None and speaker_of(ctx, agent):
+            return Candidate(agent, c, "before")
         subject = relayed(ctx, c) or ctx.subject_of_cue(c) or ctx.document_subject(c)
         if subject is None:
             fallback = fallback or Candidate(None, c, "before")
@@ -172,6 +176,39 @@ def before(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         if fallback is None or fallback.mention is None:
             fallback = Candidate(subject, c, "before")
     return fallback
+
+
+PASSIVE_AUXILIARIES = frozenset("is are was were be been being get gets got".split())
+"""Words that make the verb after them passive ("was declared", "has been called")."""
+_PASSIVE_LINKS = frozenset("as a an the".split())
+"""Words between a passive cue and the quote it takes: "was declared “…”", "was described as a
+“…”" (after any other word the quote sits in a phrase of its own: "was reported in a “hit piece”
+by the Times")."""
+AGENT_REACH = 6
+"""Tokens after the quote searched for the agent's "by": "… “persona non grata” by Israel today"."""
+
+
+def passive_agent(ctx: AttributionContext, c: int, close: int) -> Optional[Mention]:
+    """The agent of a passive cue: "Lula was declared “persona non grata” by Israel" → Israel
+    (the subject before a passive verb is the one spoken of, not the speaker). None when the cue
+    at ``c`` is not passive or no "by" and mention follow the quote (``close``: the first token
+    after its closing mark)."""
+    tokens, view = ctx.tokens, ctx.view
+    j = c - 1
+    while j >= 0 and tokens[j].text.lower() in AUX_AND_ADVERBS - PASSIVE_AUXILIARIES:
+        j -= 1
+    if j < 0 or tokens[j].text.lower() not in PASSIVE_AUXILIARIES or not tokens[c].text.lower().endswith(("ed", "en", "id")):
+        return None
+    hi = min(len(tokens), close + AGENT_REACH, view.sentence_bounds[view.sentence_of[c]][1])
+    for k in range(close, hi):
+        if not view.outside(k):
+            return None
+        if tokens[k].text.lower() == "by":
+            found = ctx.mentions.starting_at.get(k + 1)
+            if found is None and tokens[k + 1 : k + 2] and tokens[k + 1].text.lower() == "the":
+                found = ctx.mentions.starting_at.get(k + 2)  # "by the Foreign Ministry"
+            return ctx.mentions.mentions[found] if found is not None else None
+    return None
 
 
 OUTER_REACH = 8
@@ -213,9 +250,18 @@ def outer_report(ctx: AttributionContext, c: int, subject: Mention) -> Optional[
     return None
 
 
+def utters(ctx: AttributionContext, c: int) -> bool:
+    """The cue at ``c`` is a verb that says its own subject uttered the quoted words (using a
+    term, voicing them), not a verb of reporting: "Bruni explained that the interviewer used the
+    term “white flag”" gives the term to the interviewer, however many reporters stand around the
+    clause. Characterising verbs are not among them: "Israel said Clinton called on members to be
+    “closely coordinated”" records Israel's words."""
+    return ctx.cues[c] in USING_VERBS or ctx.cues[c] in VOICING_VERBS
+
+
 def _reported_by(ctx: AttributionContext, found: Candidate) -> Candidate:
     """``found``, or the outer reporter's candidate when its clause is reported (:func:`outer_report`)."""
-    if found.mention is None or relayed(ctx, found.cue) is not None:
+    if found.mention is None or relayed(ctx, found.cue) is not None or utters(ctx, found.cue):
         return found
     outer = outer_report(ctx, found.cue, found.mention)
     return found if outer is None else Candidate(outer[1], outer[0], found.method)

@@ -177,6 +177,14 @@ HEAD_OF_STATE_ROLES: frozenset[str] = frozenset(
 )
 """Roles an epithet like "the leader" can refer to interchangeably."""
 
+STYLES_OF_ADDRESS: dict[tuple[str, ...], str] = {
+    ("holy", "father"): "pope",
+    ("holiness",): "pope",
+    ("majesty",): "monarch",
+}
+"""Forms of address that stand for an office, in capitals ("the Holy Father", "His Holiness",
+"Her Majesty"), with the role they refer to: the person of that title the article names."""
+
 FEMALE_WORDS: frozenset[str] = frozenset(
     """mrs ms miss madam dame lady wife mother daughter sister actress chairwoman spokeswoman
     councilwoman congresswoman queen princess businesswoman sportswoman grandmother aunt niece
@@ -206,7 +214,9 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     every some any many most more much few several such there here also however meanwhile moreover
     according earlier later today yesterday tomorrow last next first speaking asked although though
     because despite amid among between under until unless once again still even just only reports
-    read see more related watch photo video neither either like unlike absent wait well oh please""".split()
+    read see more related watch photo video neither either like unlike absent wait well oh please
+    indeed elsewhere instead nevertheless nonetheless furthermore besides likewise otherwise thus
+    therefore hence afterwards additionally consequently similarly ultimately initially""".split()
 )
 """Common words that are capitalised only because they open a sentence or a headline."""
 

@@ -58,7 +58,7 @@ PRONOUN_THROUGH_EPITHET = [
     ("Finance Minister Omar Haddad spoke first. The Prime Minister, Karl Ode, then issued a statement in which he called the plan “a fair deal”.",
      "Karl Ode"),
     # the role may carry an "of" phrase before the name; the pronoun is that person, not one the sentence mentions
-    ("Pope Leo spoke on Sunday. The Vatican's director of communications, Matteo Bruni, issued a statement. He said Leo had used the term “to indicate a truce”.",
+    ("Pope Leo spoke on Sunday. The Vatican's director of communications, Matteo Bruni, issued a statement. He said Leo had used the term white flag “to indicate a truce”.",
      "Matteo Bruni"),
 ]
 

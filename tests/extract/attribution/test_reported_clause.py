@@ -138,3 +138,48 @@ def test_a_colon_hands_the_quote_to_the_clause_s_subject(text: str, expected: Op
 )
 def test_an_inverted_verb_after_a_comma_takes_the_name_after_it(text: str, expected: str) -> None:
     assert speaker(text) == expected
+
+
+UTTERED = [
+    # a verb of using a term or voicing words gives them to its own subject, not to the reporter
+    ("Senator Ruth Adler said that Mayor Omar Haddad used the term “white flag” in the question.", "Omar Haddad"),
+    ("Senator Ruth Adler said that Mayor Omar Haddad chanted “four more years” at the rally.", "Omar Haddad"),
+    # a verb of characterising stays a reported clause's
+    ("Senator Ruth Adler said that Mayor Omar Haddad called the plan “a disgrace.”", "Ruth Adler"),
+]
+
+
+@pytest.mark.parametrize("text, expected", UTTERED)
+def test_the_one_who_used_a_term_is_its_speaker(text: str, expected: str) -> None:
+    assert speaker(text) == expected
+
+
+PARTICIPLE_OBJECTS = [
+    # a name after a participle is its object: the subject is what the participle hangs from
+    ("Senator Ruth Adler arrived. The journalist interviewing Mayor Omar Haddad used the term “white flag” first.", "the journalist"),
+    ("Senator Ruth Adler arrived. The aide accompanying Mayor Omar Haddad said the port would “close for good.”", "the aide"),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTICIPLE_OBJECTS)
+def test_a_participle_s_object_is_not_the_subject(text: str, expected: str) -> None:
+    assert speaker(text) == expected
+
+
+PASSIVES = [
+    # the subject of a passive cue is the one spoken of; the agent after "by" speaks
+    ("Mayor Omar Haddad arrived. Mayor Omar Haddad was declared “persona non grata” by Senator Ruth Adler today.", "Ruth Adler"),
+    ("Mayor Omar Haddad arrived. The plan was called “a disgrace” by Senator Ruth Adler.", "Ruth Adler"),
+    # no agent: not passive reading
+    ("Senator Ruth Adler was asked about it. Mayor Omar Haddad called the plan “a disgrace” by Monday.", "Omar Haddad"),
+]
+
+
+@pytest.mark.parametrize("text, expected", PASSIVES)
+def test_the_agent_of_a_passive_cue_speaks(text: str, expected: str) -> None:
+    assert speaker(text) == expected
+
+
+def test_a_quote_in_a_phrase_of_its_own_is_not_the_passive_verb_s() -> None:
+    text = "Senator Ruth Adler called it an error that was reported in a “hit piece” by The Daily Planet."
+    assert speaker(text) == "Ruth Adler"
