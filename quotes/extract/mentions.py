@@ -365,12 +365,19 @@ def _headline_paragraphs(view: TextView) -> set[int]:
     """Paragraphs written in title case (headlines, section heads: "Ramaphosa Challenges US
     Influence"), where capitals do not mark names: every content word is capitalised. Running
     text always has a content word in lower case ("Brazil's President Lula spoke in Addis Ababa")."""
-    words: dict[int, list[bool]] = {}
-    for i, tok in enumerate(view.tokens):
-        low = tok.text.lower()
-        if tok.text[:1].isalpha() and low not in FUNCTION_WORDS and low not in NAME_PARTICLES:
-            words.setdefault(view.paragraph_of[i], []).append(_is_cap(tok.text))
-    return {p for p, caps in words.items() if len(caps) >= HEADLINE_MIN_WORDS and all(caps)}
+    found: set[int] = set()
+    for a, b in view.paragraph_bounds:
+        content = 0
+        for tok in view.tokens[a:b]:
+            if not tok.text[:1].isalpha() or tok.text.lower() in FUNCTION_WORDS or tok.text.lower() in NAME_PARTICLES:
+                continue
+            if not _is_cap(tok.text):
+                break  # running text: the first content word in lower case settles it
+            content += 1
+        else:
+            if content >= HEADLINE_MIN_WORDS and b > a:
+                found.add(view.paragraph_of[a])
+    return found
 
 
 def _split_headline_names(
@@ -584,6 +591,7 @@ def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
 
 
 _STYLE_OPENERS = frozenset({"the", "his", "her"})
+_STYLE_FIRST_WORDS = frozenset(words[0] for words in STYLES_OF_ADDRESS)
 
 
 def style_of_address(view: TextView, i: int) -> Optional[Mention]:
@@ -592,6 +600,8 @@ def style_of_address(view: TextView, i: int) -> Optional[Mention]:
     it ("His Holiness the Dalai Lama": the name mention carries the person)."""
     tokens = view.tokens
     j = i + 1 if tokens[i].text.lower() in _STYLE_OPENERS else i
+    if j >= len(tokens) or tokens[j].text.lower() not in _STYLE_FIRST_WORDS:
+        return None
     for words, role in STYLES_OF_ADDRESS.items():
         end = j + len(words)
         if end > len(tokens) or not all(view.outside(k) for k in range(i, end)):

@@ -193,14 +193,18 @@ def named_later(ctx: AttributionContext, pronoun: Mention) -> set[int]:
         return set()
     # up to the next quote: "He said, “…,” Trump said" names the same man again after the quote
     hi = next((k for k in range(pronoun.last, hi) if not view.outside(k)), hi)
-    return {
-        m.referent for m in ctx.mentions.mentions
-        if m.referent is not None and m.kind == "name" and pronoun.last <= m.first < hi
-    } | {
-        ref.index for m in ctx.mentions.mentions
-        if m.kind == "epithet" and pronoun.last <= m.first < hi
-        for ref in [titled_referent(ctx, m)] if ref is not None
-    }
+    later: set[int] = set()
+    for k in range(pronoun.last, hi):
+        found = ctx.mentions.starting_at.get(k)
+        if found is None:
+            continue
+        m = ctx.mentions.mentions[found]
+        ref = ctx.mentions.referents[m.referent] if m.kind == "name" and m.referent is not None else (
+            titled_referent(ctx, m) if m.kind == "epithet" else None
+        )
+        if ref is not None:
+            later.add(ref.index)
+    return later
 
 
 def recent_person(
