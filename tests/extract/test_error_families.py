@@ -166,7 +166,7 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Pope Francis gave an interview to Swiss television.\nVatican spokesman Matteo Bruni explained that the journalist"
         " interviewing Francis used the term “white flag,” prompting the Pope to use it in his answer.",
         "white flag",
-        "the journalist",
+        "the journalist interviewing Francis",
         "before",
     ),
     (

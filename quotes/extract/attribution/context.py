@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from quotes.extract.textview import TextView
@@ -187,7 +187,12 @@ class AttributionContext:
             # the object of what heads the subject
             head = self.mentions.ending_at.get(before)
             if head is not None:
-                return self.mentions.mentions[head]
+                found_head = self.mentions.mentions[head]
+                if self._participle(before) and found_head.kind == "epithet":
+                    # the description runs through the participle: "the journalist interviewing Francis"
+                    text = self.view.doc.text[found_head.start : mention.end]
+                    return replace(found_head, last=mention.last, end=mention.end, text=text)
+                return found_head
         return mention
 
     def _participle(self, j: int) -> bool:

@@ -156,8 +156,8 @@ def test_the_one_who_used_a_term_is_its_speaker(text: str, expected: str) -> Non
 
 PARTICIPLE_OBJECTS = [
     # a name after a participle is its object: the subject is what the participle hangs from
-    ("Senator Ruth Adler arrived. The journalist interviewing Mayor Omar Haddad used the term “white flag” first.", "the journalist"),
-    ("Senator Ruth Adler arrived. The aide accompanying Mayor Omar Haddad said the port would “close for good.”", "the aide"),
+    ("Senator Ruth Adler arrived. The journalist interviewing Mayor Omar Haddad used the term “white flag” first.", "the journalist interviewing Mayor Omar Haddad"),
+    ("Senator Ruth Adler arrived. The aide accompanying Mayor Omar Haddad said the port would “close for good.”", "the aide accompanying Mayor Omar Haddad"),
 ]
 
 
