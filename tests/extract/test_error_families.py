@@ -179,7 +179,7 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
     ),
     (
         "a pronoun is not the person its own clause names after it",
-        "Pope Francis spoke on Sunday. Vatican spokesman Matteo Bruni briefed reporters.\nIndeed, he continued, the"
+        "Vatican spokesman Matteo Bruni briefed reporters. Then Pope Francis arrived.\nIndeed, he continued, the"
         " Pope’s view “is and remains what he has always said.”",
         "is and remains",
         "Matteo Bruni",

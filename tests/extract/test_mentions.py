@@ -253,8 +253,11 @@ def test_a_sentence_adverb_is_no_name(opener: str) -> None:
     assert handmade_mentions(f"{opener}, Omar Haddad spoke on Monday.").mentions[0].text == "Omar Haddad"
 
 
-def test_a_possessive_office_is_an_epithet() -> None:
-    (m,) = [m for m in handmade_mentions("Indeed, the Pope’s view was clear.").mentions if m.kind == "epithet"]
+def test_a_possessive_office_in_one_token_is_an_epithet(stanza_engine) -> None:  # type: ignore[no-untyped-def]
+    # Stanza's tokenizer keeps "Pope’s" whole (the hand-built tokenizer would split it)
+    index = mentions_of(stanza_engine, "Indeed, the Pope’s view was clear.")
+    assert "Pope’s" in [t.text for t in stanza_engine.annotate("Indeed, the Pope’s view was clear.").tokens]
+    (m,) = [m for m in index.mentions if m.kind == "epithet"]
     assert m.name == "Pope" and "pope" in m.descriptors
 
 

@@ -199,7 +199,7 @@ class AttributionContext:
         """Token ``j`` is a lower-case participle that is no cue of its own ("interviewing",
         "accompanying"): a name after it is its object."""
         word = self.tokens[j].text
-        return word.islower() and word.endswith("ing") and len(word) > 4 and not self.cues[j]
+        return word.islower() and word.endswith("ing") and word not in FUNCTION_WORDS and word not in PREPOSITIONS and not self.cues[j]
 
     def _before_parenthesis(self, j: int, lo: int) -> int:
         """The token before a short parenthesis ending at ``j`` ("Lisa Madigan (D) asserted",

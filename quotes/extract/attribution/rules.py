@@ -180,6 +180,7 @@ def before(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
 
 PASSIVE_AUXILIARIES = frozenset("is are was were be been being get gets got".split())
 """Words that make the verb after them passive ("was declared", "has been called")."""
+_BETWEEN_PASSIVE = AUX_AND_ADVERBS - PASSIVE_AUXILIARIES
 _PASSIVE_LINKS = frozenset("as a an the".split())
 """Words between a passive cue and the quote it takes: "was declared “…”", "was described as a
 “…”" (after any other word the quote sits in a phrase of its own: "was reported in a “hit piece”
@@ -195,7 +196,7 @@ def passive_agent(ctx: AttributionContext, c: int, close: int) -> Optional[Menti
     after its closing mark)."""
     tokens, view = ctx.tokens, ctx.view
     j = c - 1
-    while j >= 0 and tokens[j].text.lower() in AUX_AND_ADVERBS - PASSIVE_AUXILIARIES:
+    while j >= 0 and tokens[j].text.lower() in _BETWEEN_PASSIVE:
         j -= 1
     if j < 0 or tokens[j].text.lower() not in PASSIVE_AUXILIARIES or not tokens[c].text.lower().endswith(("ed", "en", "id")):
         return None

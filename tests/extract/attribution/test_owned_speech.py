@@ -87,6 +87,18 @@ def test_the_ranker_marks_the_person_spoken_to() -> None:
     assert "object_of_cue" not in features["Ana Ruiz"]
 
 
+def test_the_ranker_describes_a_proposed_speaker_by_the_rule_s_words() -> None:
+    from quotes.extract.attribution.ranker import _Article, options_for
+
+    # "He said" before the quote is the rule's reading; the "he" right after it is nearer, but only mentioned
+    text = "Vatican spokesman Matteo Bruni spoke.\nHe said the talks were “a truce”. He left at noon."
+    ctx, spans = context(text)
+    article = _Article(ctx, attribute_all(ctx, spans))
+    bruni = next(o for o in options_for(article, 0) if o.speaker == "Matteo Bruni")
+    assert bruni.mention is not None and bruni.mention.first < ctx.open_token(spans[0])
+    assert bruni.features.get("subject_of_cue") == 1.0
+
+
 NAMED_GROUPS = [
     ("At the rally, Bernie Sanders protesters interrupted her speech, shouting “she wins, we lose!”", "Bernie Sanders protesters"),
     ("Jane Ruiz supporters chanted “four more years” outside.", "Jane Ruiz supporters"),
