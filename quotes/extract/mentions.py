@@ -18,6 +18,7 @@ from quotes.extract.textview import TextView
 from quotes.text.names import name_key
 from quotes.text.lexicon import (
     AUX_AND_ADVERBS,
+    COMPLEMENT_ROLES,
     DATE_WORDS,
     DOCUMENT_WORDS,
     FEMALE_WORDS,
@@ -26,12 +27,16 @@ from quotes.text.lexicon import (
     GROUP_PRONOUNS,
     HEAD_OF_STATE_ROLES,
     HONORIFICS,
+    LINK_WORDS,
     MALE_WORDS,
     MEDIA_WORDS,
+    MODIFIER_HEADS,
+    MODIFIER_PREFIXES,
     NAME_PARTICLES,
     NEWS_OUTLETS,
     OFFICE_PORTFOLIOS,
     ORG_HEADS,
+    PARTY_LETTERS,
     PERSON_PRONOUNS,
     PLACE_NAMES,
     PREPOSITIONS,
@@ -285,29 +290,33 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
         return i
     if i < view.dateline_end or _in_capitals_run(view, i):
         return i
-    low = tokens[i].text.lower()
+    low = _POSSESSIVE_END.sub("", tokens[i].text.lower())  # "There’s", "Monday's" as one token
+    if _party_label(view, i) or _hyphen_modifier(view, i):
+        return i  # "Sen. Ted Kennedy (D-Mass.)", "the Anti-Trump group", "a Johnson-backed PAC"
     if low in openers and _line_opening(view, i):
         return i  # "Will not be …", "Many Republicans …": a common word opening the line
     if _sentence_initial(view, i) and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
         return i  # "Former …", "Sitting in the kitchen, …"
     if _sentence_initial(view, i) and len(low) > 5 and low.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].text in PREPOSITIONS:
         return i  # "Preceded at the lectern by …", "Flanked by …": a participle opening the sentence
-    if tokens[i].text.lower() in FUNCTION_WORDS and (
+    if low in FUNCTION_WORDS and (
         _sentence_initial(view, i)
-        or tokens[i].text.lower() in {"the", "a", "an", "in", "on", "of"}
+        or low in {"the", "a", "an", "in", "on", "of"}
         or (i > 0 and not tokens[i - 1].text[-1:].isalnum())  # "— If Obama …", "(All CNN …"
     ):
         return i
     if reporting_lemma(tokens[i].text) and _sentence_initial(view, i):
         return i  # "Speaking at the ceremony, …"
-    if _is_date(tokens[i].text):
+    if _is_date(low):
         return i  # "Friday", "Nov.": capitalised, never anyone
     j = i + 1
     while j < len(tokens) and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
         t = tokens[j].text
-        if _possessive(tokens[j - 1].text) or _is_date(t):
+        if _possessive(tokens[j - 1].text) or _is_date(_POSSESSIVE_END.sub("", t)):
             break  # "Brazil's Lula": the possessive ends one name, "Lula" starts the next
-        if _is_cap(t) and not (t.lower() in FUNCTION_WORDS and not _glued(view, j)):
+        if _hyphen_modifier(view, j):
+            return i  # "a Hillary Clinton-backed group": the name only qualifies a noun
+        if _is_cap(t) and not (t.lower() in FUNCTION_WORDS - LINK_WORDS and not _glued(view, j)):
             j += 1
         elif _office_of(view, j):
             j += 1  # "Secretary of State John F. Kerry": the title runs through "of"
@@ -322,6 +331,41 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
         else:
             break
     return j
+
+
+def _party_label(view: TextView, i: int) -> bool:
+    """Token ``i`` is in a US party affiliation in brackets: "(D-Mass.)", "(R-Ohio)", however the
+    tokenizer cuts it."""
+    first, parts = _compound(view, i)
+    return len(parts) >= 2 and parts[0] in PARTY_LETTERS and first > 0 and view.tokens[first - 1].text == "("
+
+
+def _compound(view: TextView, i: int) -> tuple[int, list[str]]:
+    """The hyphenated word token ``i`` belongs to: its first token and its parts (["Johnson",
+    "backed"] for "Johnson-backed", whether the tokenizer splits it or not)."""
+    tokens = view.tokens
+    a = i
+    while a > 0 and _glued(view, a) and (tokens[a - 1].text[-1:] in "-‐‑" or tokens[a].text[:1] in "-‐‑"):
+        a -= 1
+    b = i + 1
+    while b < len(tokens) and _glued(view, b) and (tokens[b].text[:1] in "-‐‑" or tokens[b - 1].text[-1:] in "-‐‑"):
+        b += 1
+    joined = view.doc.text[tokens[a].start : tokens[b - 1].end]
+    return a, [p for p in re.split(r"[-‐‑]", joined) if p]
+
+
+def _hyphen_modifier(view: TextView, i: int) -> bool:
+    """Token ``i`` is in a compound adjective made from a name: a prefix that makes it one
+    ("Anti-Trump", :data:`MODIFIER_PREFIXES`) or a lower-case head after the hyphen ("Obama-era",
+    "Johnson-backed"; :data:`MODIFIER_HEADS` or a past participle). Such a word qualifies a noun
+    and names no speaker."""
+    _, parts = _compound(view, i)
+    if len(parts) < 2:
+        return False
+    last = _POSSESSIVE_END.sub("", parts[-1])
+    return parts[0].lower() in MODIFIER_PREFIXES or (
+        last.isalpha() and last.islower() and (last in MODIFIER_HEADS or (len(last) > 3 and last.endswith("ed")))
+    )
 
 
 def _office_of(view: TextView, j: int) -> bool:
@@ -469,8 +513,10 @@ def _owned_role(view: TextView, first: int, last: int) -> Optional[Mention]:
         end -= 1
     if not roles or (end < len(tokens) and _is_cap(tokens[end].text)):
         return None  # no role, or "Brazil's president Lula": the name mention carries the title
+    if not group:
+        end = _complement_end(view, end, roles[-1], roles)  # "Ukraine's ambassador to the Holy See"
     owner = [w.removesuffix("'s").removesuffix("’s").strip("'’").lower() for w in (tokens[t].text for t in range(first, last))]
-    descriptors = frozenset(w for w in owner + roles if w) | ({"<group>"} if group else set())
+    descriptors = frozenset(w for w in owner + roles if w and w != "the") | ({"<group>"} if group else {"<owned>"})
     return _mention(view, first, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
 
 
@@ -505,7 +551,7 @@ def _name_mention(
             split = _office_end(words, k)  # "Secretary of State John F. Kerry"
     name_first = first + split
     descriptors = set(words[:split])
-    before, first = _preceding_descriptors(view, first)
+    before, first = _preceding_descriptors(view, first, titled=split > 0)
     descriptors |= before
     end = last
     while end < len(tokens) and view.outside(end) and tokens[end].text.lower() in MEDIA_WORDS | {"state", "news"}:
@@ -563,8 +609,10 @@ def _may_qualify(token: Token) -> bool:
     return token.pos is None or token.pos not in COMMON_POS
 
 
-def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
-    """Words of the title before a name ("North Korea's leader", "US president") and where it starts."""
+def _preceding_descriptors(view: TextView, first: int, titled: bool = False) -> tuple[set[str], int]:
+    """Words of the title before a name ("North Korea's leader", "US president") and where it
+    starts. ``titled``: the name carries its own title, which an adjective before it qualifies
+    ("former Rep. George Miller", "acting Secretary Jane Doe")."""
     tokens = view.tokens
     found: set[str] = set()
     start = first
@@ -585,7 +633,9 @@ def _preceding_descriptors(view: TextView, first: int) -> tuple[set[str], int]:
             break
         start = k
         k -= 1
-    if not found & (ROLE_WORDS | HONORIFICS | MEDIA_WORDS):
+    # "Then Pope Leo arrived": a capitalised function word opens the sentence, not the title
+    adjective = titled and bool(found & _DESCRIPTOR_ADJECTIVES) and not (_is_cap(tokens[start].text) and tokens[start].text.lower() in FUNCTION_WORDS)
+    if not found & (ROLE_WORDS | HONORIFICS | MEDIA_WORDS) and not adjective:
         return set(), first
     return found, start
 
@@ -643,14 +693,7 @@ def _epithet(view: TextView, i: int) -> Optional[Mention]:
                         return None  # "the Secretary of State John Kerry": the name mention carries the title
                 office = view.doc.text[tokens[i + 1].start : tokens[end - 1].end]
                 return _mention(view, i, end, "epithet", name=office, descriptors=frozenset(words + ["<office>"]))
-            if end + 1 < len(tokens) and tokens[end].text.lower() == "of" and view.outside(end + 1):
-                k = end + 1
-                while k < len(tokens) and k - end <= 4 and view.outside(k) and (
-                    _is_cap(tokens[k].text) or tokens[k].text.lower() in {"'s", "’s", "the"}
-                ):
-                    words.append(tokens[k].text.lower().removesuffix("'s").removesuffix("’s"))
-                    k += 1
-                end = k
+            end = _complement_end(view, end, w, words)
             if end < len(tokens) and tokens[end].text.lower() in MEDIA_WORDS:
                 continue_end = end
                 while continue_end < len(tokens) and tokens[continue_end].text.lower() in MEDIA_WORDS:
@@ -664,6 +707,32 @@ def _epithet(view: TextView, i: int) -> Optional[Mention]:
         words.append(w)
         j += 1
     return None
+
+
+ROLE_COMPLEMENT_TOKENS = 4
+"""Tokens a role's "of" or "to" phrase may hold: "the chair of Russia's Duma", "the ambassador to
+the Holy See"."""
+
+
+def _complement_end(view: TextView, end: int, role: str, words: list[str]) -> int:
+    """Where a role's complement in capitals ends: "the chair | of Russia's Duma", "the ambassador |
+    to the Holy See" ("to" only after :data:`COMPLEMENT_ROLES`); ``end`` when none follows. The
+    complement's words are added to ``words``: they describe the holder."""
+    tokens = view.tokens
+    if end + 1 >= len(tokens) or not view.outside(end + 1):
+        return end
+    link = tokens[end].text.lower()
+    if not (link == "of" or (link == "to" and role in COMPLEMENT_ROLES)):
+        return end
+    k = end + 1
+    while k < len(tokens) and k - end <= ROLE_COMPLEMENT_TOKENS and view.outside(k) and (
+        _is_cap(tokens[k].text) or tokens[k].text.lower() in {"'s", "’s", "the"}
+    ):
+        k += 1
+    if not any(_is_cap(tokens[t].text) for t in range(end + 1, k)):
+        return end  # "director of communications, Matteo Bruni": a lower-case complement names no one
+    words.extend(tokens[t].text.lower().removesuffix("'s").removesuffix("’s") for t in range(end + 1, k))
+    return k
 
 
 def is_media(descriptors: frozenset[str] | set[str]) -> bool:

@@ -284,3 +284,63 @@ def test_a_transcript_label_in_capitals_is_a_name() -> None:
 def test_a_participle_opening_the_sentence_is_no_name(opening: str) -> None:
     names = [m.text for m in handmade_mentions(f"{opening} Omar Haddad, Ruth Adler spoke.").mentions]
     assert names == ["Omar Haddad", "Ruth Adler"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a bracketed US party affiliation is no one: "D-Mass" is not a speaker
+        ("Sen. Ted Kennedy (D-Mass.) spoke first.", ["Ted Kennedy"]),
+        ("Rep. Paul Ryan (R-Wis.) and Ruth Adler spoke.", ["Paul Ryan", "Ruth Adler"]),
+        # a name made an adjective by a prefix or a head after the hyphen qualifies a noun
+        ("Ruth Adler met Johnson-backed candidates.", ["Ruth Adler"]),
+        ("An Anti-Trump rally met Ruth Adler.", ["Ruth Adler"]),
+        ("Ruth Adler changed the Obama-era rules.", ["Ruth Adler"]),
+        ("A Saudi-led coalition met Ruth Adler.", ["Ruth Adler"]),
+        ("A Hillary Clinton-backed group met Ruth Adler.", ["Ruth Adler"]),
+        # halves of a double-barrelled name are not modifiers
+        ("Kim Jong-un met Moon Jae-in.", ["Kim Jong-un", "Moon Jae-in"]),
+        ("Alexandria Ocasio-Cortez spoke.", ["Alexandria Ocasio-Cortez"]),
+        # a link word inside a run of capitals is part of the name
+        ("Later, the Holy See said it was late.", ["Holy See"]),
+    ],
+)
+def test_compound_modifiers_and_party_labels_name_no_one(text: str, names: list[str]) -> None:
+    assert [m.name for m in handmade_mentions(text).mentions if m.kind == "name"] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("There’s still time for Ted Cruz to act.", ["Ted Cruz"]),
+        ("That’s in addition to what Ruth Adler said.", ["Ruth Adler"]),
+        ("For Trump, Monday's speech pleased Ruth Adler.", ["Trump", "Ruth Adler"]),
+        ("Many recalled Sen. Ted Kennedy (D-Mass.) fondly.", ["Ted Kennedy"]),
+    ],
+)
+def test_an_engine_s_glued_tokens_start_no_name(stanza_engine, text: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    # Stanza keeps "There’s" and "Monday's" whole and cuts "(D-Mass.)" into D, -, Mass
+    assert [m.name for m in mentions_of(stanza_engine, text).mentions if m.kind == "name"] == names
+
+
+def test_an_adjective_before_a_titled_name_belongs_to_the_mention() -> None:
+    (m,) = handmade_mentions("“No,” said former Rep. George Miller.").mentions
+    assert m.text == "former Rep. George Miller" and m.name == "George Miller"
+
+
+@pytest.mark.parametrize(
+    "text, epithet",
+    [
+        ("Later, Ukraine’s ambassador to the Holy See said it was late.", "Ukraine’s ambassador to the Holy See"),
+        ("Later, the ambassador to Israel said it was late.", "the ambassador to Israel"),
+        ("Later, the chair of the Senate Finance Committee said it was late.", "the chair of the Senate Finance Committee"),
+    ],
+)
+def test_a_role_s_complement_is_part_of_its_epithet(text: str, epithet: str) -> None:
+    index = handmade_mentions(text)
+    assert [m.text for m in index.mentions] == [epithet]
+
+
+def test_to_completes_only_roles_that_take_it() -> None:
+    index = handmade_mentions("Later, the president to Israel's surprise said it was late.")
+    assert "Israel" in [m.name for m in index.mentions if m.kind == "name"]

@@ -75,6 +75,10 @@ SIGNATURE = [
     ("“It was fine.” — Tom Reyes said the rest was not.", None, None),
     # signed comments listed line by line, with no blank line between them (one paragraph)
     ("Readers wrote in\n\n“He is clueless.” ― Stephanie Egan\n“He makes statements.” ― Pamela Padilla\n“He is rude.” ― Tom Reyes\n\nMore follow", "Stephanie Egan", "signature"),
+    # a fact-check's list: the claim closes its paragraph, the next line signs it
+    ("We checked the claims.\n\n“Wages have fallen for a decade.”\n\n- Ruth Adler.\n\nThe figures say otherwise.", "Ruth Adler", "signature"),
+    ("We checked the claims.\n\n“Wages have fallen,” she wrote.\n\n- Ruth Adler.", None, None),  # the quote does not close its paragraph
+    ("We checked the claims.\n\n“Wages have fallen for a decade.”\n\n- Ruth Adler said so on Monday.", None, None),  # a sentence, not a signature
 ]
 COLON_INTRO = [
     ("President Volodymyr Zelensky addressed the nation.\nThe key quotes from his address follow:\n“We will work calmly with America.”", "Volodymyr Zelensky", "colon-intro"),

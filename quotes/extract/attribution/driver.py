@@ -12,7 +12,8 @@ rule           conf. pattern
 ``before``     0.88  X said: "Q" / X said the memorial "is …" / Putin: "Q"
 ``according-to`` 0.8 … "Q" …, according to X, anywhere in the sentence
 ``later``      0.7   a reporting verb later in the quote's sentence
-``signature``  0.85  "Q" ― Sonya Herridge: a dash and a name closing the paragraph
+``signature``  0.85  "Q" ― Sonya Herridge: a dash and a name closing the paragraph, or a
+                     line of their own under a quote that closes its paragraph
 ``colon-intro`` 0.85 Zelensky told parliament: ¶ "Q" — a paragraph ending in a colon hands the
                      next one's quote to its speaker (less sure than a cue in the quote's own
                      sentence, 0.88: the line may introduce a document or a list)

@@ -14,7 +14,7 @@ from quotes.extract.attribution.context import AttributionContext
 from quotes.text.lexicon import DOCUMENT_WORDS, ORG_HEADS, PERSON_PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, SUBORDINATORS, UNNAMED_ROLES
 from quotes.extract.mentions import Mention, Referent, descriptor_match
 
-__all__ = ["antecedent", "description", "named_later", "other_role", "recent_person", "resolve", "speaker_of"]
+__all__ = ["antecedent", "apposed_name", "description", "named_later", "other_role", "recent_person", "resolve", "speaker_of"]
 
 
 _UNNAMED_PEOPLE = UNNAMED_ROLES - DOCUMENT_WORDS - SPEECH_NOUNS
@@ -57,6 +57,13 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
         return titled.name
     if mention.descriptors & {"<office>", "<organisation>"}:
         return mention.name  # "the Fair Work Ombudsman said", "the university council said"
+    if "<owned>" in mention.descriptors:
+        # "Donald Trump's campaign manager says": a role held for someone the text names, so a
+        # person of its own; it is who the titles say, the name it stands in apposition to, or
+        # else the description, never whoever was named last ("the end of the Cold War. …
+        # Donald Trump's campaign manager says")
+        apposed = apposed_name(ctx, mention)
+        return apposed.name if apposed is not None else description(mention)
     if "<style>" in mention.descriptors:
         return description(mention)  # "the Holy Father" with no pope named: the style is all the text says
     if mention.descriptors & UNNAMED_ROLES:
@@ -119,6 +126,22 @@ def appositive_referent(ctx: AttributionContext, mention: Mention) -> Optional[R
     # own last word does: "the group's leader, Hamas Council")
     holder = bool(mention.descriptors & ROLE_WORDS) and len(ref.key) >= 2 and not (ref.place or ref.media or ref.key[-1] in ORG_HEADS)
     return ref if ref.person or holder else None
+
+
+def apposed_name(ctx: AttributionContext, mention: Mention) -> Optional[Referent]:
+    """The name an epithet follows in apposition: "Andrii Yurash, Ukraine's ambassador to the
+    Holy See, said" (the epithet is the name's second mention, not someone new)."""
+    k = mention.first - 1
+    if k < 1 or ctx.tokens[k].text != ",":
+        return None
+    found = ctx.mentions.ending_at.get(k)
+    if found is None:
+        return None
+    name = ctx.mentions.mentions[found]
+    if name.kind != "name" or name.referent is None or name.possessive:
+        return None
+    ref = ctx.mentions.referents[name.referent]
+    return None if ref.media or ref.place or "<org>" in ref.descriptors else ref
 
 
 def in_headline(ctx: AttributionContext, mention: Mention) -> bool:

@@ -433,13 +433,17 @@ def _parse_subject(ctx: AttributionContext, verb: int, depth: int = 0) -> Option
 
 def signature(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     """"Q" ― Sonya Herridge: a dash and a name closing the paragraph sign the quote (reader
-    comments, vox pops, epigraphs)."""
+    comments, vox pops, epigraphs), or a line of its own after a quote that closes its paragraph
+    ("Q." ¶ "- Bernie Sanders.", as fact-checks list the claims they check)."""
     tokens, view = ctx.tokens, ctx.view
     k = ctx.close_token(span)
     if k < len(tokens) and tokens[k].text in {",", "."} and view.outside(k):
         k += 1
     # an engine may glue the dash to the closing mark ("”―")
-    if k + 1 >= len(tokens) or tokens[k].text.lstrip("”\"’'»") not in _DASHES or view.paragraph_of[k] != span.paragraph:
+    if k + 1 >= len(tokens) or tokens[k].text.lstrip("”\"’'»") not in _DASHES:
+        return None
+    line = view.paragraph_of[k]
+    if line != span.paragraph and not (line == span.paragraph + 1 and view.paragraph_tokens(line)[0] == k):
         return None
     found = ctx.mentions.starting_at.get(k + 1)
     if found is None:
@@ -452,9 +456,9 @@ def signature(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
         # the name closes its line (a list of signed comments can be one paragraph of lines)
         return i < len(tokens) and "\n" in text[tokens[i - 1].end : tokens[i].start]
 
-    while end < len(tokens) and view.paragraph_of[end] == span.paragraph and not tokens[end].text[:1].isalnum() and not line_ends(end):
+    while end < len(tokens) and view.paragraph_of[end] == line and not tokens[end].text[:1].isalnum() and not line_ends(end):
         end += 1  # a closing full stop
-    if end < len(tokens) and view.paragraph_of[end] == span.paragraph and tokens[end].text != "," and not line_ends(end):
+    if end < len(tokens) and view.paragraph_of[end] == line and (tokens[end].text != "," or line != span.paragraph) and not line_ends(end):
         return None  # the name runs on into a sentence: "— Kim said" is the after rule's
     return Candidate(mention, k, "signature")
 

@@ -207,14 +207,18 @@ AUX_AND_ADVERBS: frozenset[str] = frozenset(
 )
 """Words that may stand between a subject and its reporting verb ("Kim has also said")."""
 
-FUNCTION_WORDS: frozenset[str] = frozenset(
+LINK_WORDS: frozenset[str] = frozenset("read see more related watch photo video".split())
+"""Words of a link or caption line ("Read more", "See also", "Watch:"): capitalised there, yet
+verbs and nouns that a name may hold ("the Holy See"), so they end no run of capitals."""
+
+FUNCTION_WORDS: frozenset[str] = LINK_WORDS | frozenset(
     """a an the this that these those it its it's his her their our your my we they he she i you
     in on at of for to from by with about as into over after before since during while when where
     why how what which who whom whose if then than and or but nor so yet not no yes all both each
     every some any many most more much few several such there here also however meanwhile moreover
     according earlier later today yesterday tomorrow last next first speaking asked although though
     because despite amid among between under until unless once again still even just only reports
-    read see more related watch photo video neither either like unlike absent wait well oh please
+    neither either like unlike absent wait well oh please
     indeed elsewhere instead nevertheless nonetheless furthermore besides likewise otherwise thus
     therefore hence afterwards additionally consequently similarly ultimately initially""".split()
 )
@@ -350,6 +354,24 @@ DATE_WORDS: frozenset[str] = frozenset(
 )
 """Days, months and their abbreviations: capitalised, but never a speaker ("Friday", "Nov."). Not
 "May", which is also a surname."""
+
+MODIFIER_PREFIXES: frozenset[str] = frozenset("anti pro non never".split())
+"""Prefixes that turn a name into an adjective ("Anti-Trump", "pro-Clinton", "Never-Trump"): the
+compound qualifies a noun and names no speaker."""
+
+MODIFIER_HEADS: frozenset[str] = frozenset("era style like based type run led friendly wide".split())
+"""Lower-case words that, after a hyphen, turn a name into an adjective ("Obama-era", "Trump-style",
+"Kremlin-run"); a past participle does the same ("Johnson-backed", "Saudi-led"). Name halves after a
+hyphen are not these ("Jong-un", "Jae-in")."""
+
+COMPLEMENT_ROLES: frozenset[str] = frozenset(
+    "ambassador ambassadors envoy envoys emissary adviser advisor advisers advisors aide aides delegate representative liaison counsel".split()
+)
+"""Roles whose holder is named by a "to" phrase: "the ambassador to the Holy See", "an adviser to
+Trump". The phrase is part of the description, and its name is not the subject."""
+
+PARTY_LETTERS: frozenset[str] = frozenset("D R I".split())
+"""Party initials of a US affiliation in brackets: "Sen. Ted Kennedy (D-Mass.)", "(R-Ohio)"."""
 
 SCORER_TITLE_WORDS: frozenset[str] = frozenset(
     "mr mrs ms dr president leader prime minister the chairman speaker general secretary "

@@ -28,6 +28,11 @@ RESOLVED = [
     ("Vatican spokesman Matteo Bruni spoke. The journalist said it was late.", "The journalist", "the journalist"),
     # a role the person named last may hold refers back to them
     ("Angela Merkel arrived on Monday. The chancellor said it was late.", "The chancellor", "Angela Merkel"),
+    # a role held for someone named ("X's campaign manager") is a person of its own: described,
+    # never whoever the text named last
+    ("It marked the end of the Cold War.\nDonald Trump’s campaign manager said it was late.", "Donald Trump’s campaign manager", "Donald Trump’s campaign manager"),
+    # ... unless it stands in apposition to a name
+    ("Andrii Yurash, Ukraine’s ambassador, said it was late.", "Ukraine’s ambassador", "Andrii Yurash"),
 ]
 
 
