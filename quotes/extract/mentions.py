@@ -554,7 +554,8 @@ def _name_mention(
     before, first = _preceding_descriptors(view, first, titled=split > 0)
     descriptors |= before
     end = last
-    while end < len(tokens) and view.outside(end) and tokens[end].text.lower() in MEDIA_WORDS | {"state", "news"}:
+    # "KCNA news agency" is an outlet; "Rubio's press release" is no outlet named Rubio
+    while not _possessive(tokens[last - 1].text) and end < len(tokens) and view.outside(end) and tokens[end].text.lower() in MEDIA_WORDS | {"state", "news"}:
         descriptors.add(tokens[end].text.lower())
         end += 1
     media = is_media(descriptors)

@@ -344,3 +344,10 @@ def test_a_role_s_complement_is_part_of_its_epithet(text: str, epithet: str) -> 
 def test_to_completes_only_roles_that_take_it() -> None:
     index = handmade_mentions("Later, the president to Israel's surprise said it was late.")
     assert "Israel" in [m.name for m in index.mentions if m.kind == "name"]
+
+
+def test_a_possessive_name_before_a_media_word_is_no_outlet(stanza_engine) -> None:  # type: ignore[no-untyped-def]
+    # "Rubio's" is one token to Stanza: "press" after it is the release's, not an outlet's name
+    index = mentions_of(stanza_engine, "Marco Rubio's press release was out. Rubio wrote to them.")
+    (rubio,) = [r for r in index.referents if "rubio" in r.key]
+    assert not rubio.media

@@ -44,6 +44,9 @@ AFTER = [
     ("“Either the loss of dignity or a partner,” the Kyiv Independent reported Volodymyr Zelensky said.", "Volodymyr Zelensky", "after"),
 ]
 BEFORE = [
+    # a trailing participle takes the clause's subject, a surname of a full name named before,
+    # not the listener after it
+    ("Hillary Clinton met a protester. Clinton seemed ready to riff on it, telling the crowd, “Some people get carried away.”", "Hillary Clinton", "before"),
     ("Maria Lopez said: “We will not back down.”", "Maria Lopez", "before"),
     ("Maria Lopez said the strike would go on “as long as it takes.”", "Maria Lopez", "before"),
     ("Maria Lopez told the crowd on Monday that they would “never back down.”", "Maria Lopez", "before"),

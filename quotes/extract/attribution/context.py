@@ -332,8 +332,10 @@ class AttributionContext:
                     return inherited
                 break  # "Speaking at a town hall in Salem, Trump went after Bush, calling …": the sentence's subject
         # the sentence's subject: "Kim, on Friday, hosted … and expressed"
-        subject = self.sentence_subject(lo) or self.opening_name(lo)
-        return subject if subject is not None and subject.first < c else None
+        for subject in (self.sentence_subject(lo), self.opening_name(lo)):
+            if subject is not None and subject.first < c:
+                return subject  # ("telling the crowd" names the listener after the verb, not its subject)
+        return None
 
     def opening_participle_subject(self, c: int) -> Optional[Mention]:
         """The subject named after a participle that opens its sentence: "Insisting that South
@@ -374,10 +376,13 @@ class AttributionContext:
         if found is None:
             return None
         m = self.mentions.mentions[found]
-        if m.kind != "name" or m.media or m.possessive or m.last >= len(self.tokens) or len(m.name_key) < OPENING_NAME_WORDS:
+        if m.kind != "name" or m.media or m.possessive or m.last >= len(self.tokens):
             return None
         ref = self.mentions.referents[m.referent] if m.referent is not None else None
         if ref is not None and (ref.place or ref.media or "<org>" in ref.descriptors):
+            return None
+        # a surname counts when the article gives the full name ("Hillary Clinton … Clinton seemed")
+        if max(len(m.name_key), len(ref.key) if ref is not None else 0) < OPENING_NAME_WORDS:
             return None
         verb = self.tokens[m.last].text
         return m if verb.isalpha() and verb.islower() and verb not in FUNCTION_WORDS else None
