@@ -333,6 +333,10 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
     return j
 
 
+_HYPHENS = "-‐‑"
+_HYPHEN = re.compile("[-‐‑]")
+
+
 def _party_label(view: TextView, i: int) -> bool:
     """Token ``i`` is in a US party affiliation in brackets: "(D-Mass.)", "(R-Ohio)", however the
     tokenizer cuts it."""
@@ -344,14 +348,19 @@ def _compound(view: TextView, i: int) -> tuple[int, list[str]]:
     """The hyphenated word token ``i`` belongs to: its first token and its parts (["Johnson",
     "backed"] for "Johnson-backed", whether the tokenizer splits it or not)."""
     tokens = view.tokens
+    text = tokens[i].text
+    if not _HYPHEN.search(text) and not (i + 1 < len(tokens) and tokens[i + 1].text[:1] in _HYPHENS and _glued(view, i + 1)) and not (
+        i > 0 and tokens[i - 1].text[-1:] in _HYPHENS and _glued(view, i)
+    ):
+        return i, [text]  # no hyphen in reach: most tokens, cheaply
     a = i
-    while a > 0 and _glued(view, a) and (tokens[a - 1].text[-1:] in "-‐‑" or tokens[a].text[:1] in "-‐‑"):
+    while a > 0 and _glued(view, a) and (tokens[a - 1].text[-1:] in _HYPHENS or tokens[a].text[:1] in _HYPHENS):
         a -= 1
     b = i + 1
-    while b < len(tokens) and _glued(view, b) and (tokens[b].text[:1] in "-‐‑" or tokens[b - 1].text[-1:] in "-‐‑"):
+    while b < len(tokens) and _glued(view, b) and (tokens[b].text[:1] in _HYPHENS or tokens[b - 1].text[-1:] in _HYPHENS):
         b += 1
     joined = view.doc.text[tokens[a].start : tokens[b - 1].end]
-    return a, [p for p in re.split(r"[-‐‑]", joined) if p]
+    return a, [p for p in _HYPHEN.split(joined) if p]
 
 
 def _hyphen_modifier(view: TextView, i: int) -> bool:
