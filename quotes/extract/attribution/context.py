@@ -38,8 +38,9 @@ OPENING_SUBJECT_REACH = 4
 """Tokens after an opening participle's comma within which its subject's mention starts: "the
 country's President Cyril Ramaphosa" (a determiner and a possessive before the title)."""
 OPENING_NAME_WORDS = 2
-"""Words a name opening a sentence needs to be taken for a person's without other evidence: one
-capitalised word there may be a city ("Orlando has …") or a verb ("Couple that with …")."""
+"""Words a name opening a sentence needs (in itself or in the full name the article gives it) to be
+taken for a person's without other evidence: one capitalised word there may be a city ("Orlando
+has …") or a verb ("Couple that with …")."""
 PARENTHESIS_REACH = 8
 """Tokens a parenthesis between a subject and its verb may hold: "(D)", "(R-Ky.)", "(D-N.Y.)", "(pictured)"."""
 TERM_NOUN_REACH = 3
