@@ -36,7 +36,6 @@ from quotes.text.lexicon import (
     NEWS_OUTLETS,
     OFFICE_PORTFOLIOS,
     ORG_HEADS,
-    PARTY_LETTERS,
     PERSON_PRONOUNS,
     PLACE_NAMES,
     PREPOSITIONS,
@@ -337,11 +336,15 @@ _HYPHENS = "-‐‑"
 _HYPHEN = re.compile("[-‐‑]")
 
 
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*$")
+"""A US politician's party and state ("D-Mass.", "R-Ky."), as one word however it is tokenized."""
+
+
 def _party_label(view: TextView, i: int) -> bool:
-    """Token ``i`` is in a US party affiliation in brackets: "(D-Mass.)", "(R-Ohio)", however the
-    tokenizer cuts it."""
+    """Token ``i`` is in a US party affiliation in brackets or between commas: "Sen. Ted Kennedy
+    (D-Mass.)", "McConnell, R-Ky., said". It is an aside about the name before it, never a name."""
     first, parts = _compound(view, i)
-    return len(parts) >= 2 and parts[0] in PARTY_LETTERS and first > 0 and view.tokens[first - 1].text == "("
+    return len(parts) >= 2 and PARTY_TAG.match("-".join(parts)) is not None and first > 0 and view.tokens[first - 1].text in {"(", ","}
 
 
 def _compound(view: TextView, i: int) -> tuple[int, list[str]]:

@@ -292,6 +292,7 @@ def test_a_participle_opening_the_sentence_is_no_name(opening: str) -> None:
         # a bracketed US party affiliation is no one: "D-Mass" is not a speaker
         ("Sen. Ted Kennedy (D-Mass.) spoke first.", ["Ted Kennedy"]),
         ("Rep. Paul Ryan (R-Wis.) and Ruth Adler spoke.", ["Paul Ryan", "Ruth Adler"]),
+        ("Mitch McConnell, R-Ky., said so.", ["Mitch McConnell"]),
         # a name made an adjective by a prefix or a head after the hyphen qualifies a noun
         ("Ruth Adler met Johnson-backed candidates.", ["Ruth Adler"]),
         ("An Anti-Trump rally met Ruth Adler.", ["Ruth Adler"]),

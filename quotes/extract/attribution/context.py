@@ -7,7 +7,6 @@ it, except for :attr:`AttributionContext.history`, which the driver appends to a
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -29,9 +28,6 @@ from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention, MentionIndex
 
 
-PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\.?\)?$")
-"""A US politician's party and state between commas ("McConnell, R-Ky., said"): an aside about the
-name before it, never a name itself."""
 
 
 OPENING_SUBJECT_REACH = 4
@@ -236,7 +232,7 @@ class AttributionContext:
             inner = self.mentions.ending_at.get(comma)
             if inner is not None:
                 m = self.mentions.mentions[inner]
-                if m.kind == "name" and m.first == k + 1 and not PARTY_TAG.match(m.text):
+                if m.kind == "name" and m.first == k + 1:
                     return m
             outer = self.mentions.ending_at.get(k)
             return self.mentions.mentions[outer] if outer is not None else None

@@ -443,7 +443,7 @@ def signature(ctx: AttributionContext, span: QuoteSpan) -> Optional[Candidate]:
     if k + 1 >= len(tokens) or tokens[k].text.lstrip("”\"’'»") not in _DASHES:
         return None
     line = view.paragraph_of[k]
-    if line != span.paragraph and not (line == span.paragraph + 1 and view.paragraph_tokens(line)[0] == k):
+    if line != span.paragraph and not (line == span.paragraph + 1 and view.paragraph_of[k - 1] != line):
         return None
     found = ctx.mentions.starting_at.get(k + 1)
     if found is None:

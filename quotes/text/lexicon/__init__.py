@@ -370,9 +370,6 @@ COMPLEMENT_ROLES: frozenset[str] = frozenset(
 """Roles whose holder is named by a "to" phrase: "the ambassador to the Holy See", "an adviser to
 Trump". The phrase is part of the description, and its name is not the subject."""
 
-PARTY_LETTERS: frozenset[str] = frozenset("D R I".split())
-"""Party initials of a US affiliation in brackets: "Sen. Ted Kennedy (D-Mass.)", "(R-Ohio)"."""
-
 SCORER_TITLE_WORDS: frozenset[str] = frozenset(
     "mr mrs ms dr president leader prime minister the chairman speaker general secretary "
     "comrade sir madam us russian north korean south state duma".split()
