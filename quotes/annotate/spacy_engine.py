@@ -59,7 +59,7 @@ class SpacyEngine:
                     continue
                 index[tok.i] = len(tokens)
                 tokens.append(
-                    Token.model_construct(
+                    Token(
                         text=tok.text,
                         start=tok.idx,
                         end=tok.idx + len(tok.text),
@@ -72,13 +72,13 @@ class SpacyEngine:
                 )
             if len(tokens) > first:
                 sentences.append(
-                    Sentence.model_construct(start=tokens[first].start, end=tokens[-1].end, first=first, last=len(tokens))
+                    Sentence(start=tokens[first].start, end=tokens[-1].end, first=first, last=len(tokens))
                 )
         for t in tokens:
             # spaCy marks a root by pointing it at itself; whitespace heads are dropped tokens.
             t.head = -1 if t.deprel == "root" else index.get(t.head, -1)
         entities = [
-            Entity.model_construct(text=e.text, start=e.start_char, end=e.end_char, label=e.label_) for e in doc.ents
+            Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.label_) for e in doc.ents
         ]
         return AnnotatedDocument.model_construct(
             text=text,

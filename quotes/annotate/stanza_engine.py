@@ -95,17 +95,21 @@ class StanzaEngine:
                         start, end = tok.start_char, tok.end_char
                     if parsed:
                         word_index[unit.id] = len(tokens)
+                    # Token(...) is validated in pydantic-core, which is faster than model_construct's
+                    # Python loop over the fields; a tokenizer-only run leaves the parse fields unset.
                     tokens.append(
-                        Token.model_construct(
+                        Token(
                             text=unit.text,
                             start=start,
                             end=end,
                             sentence=s_index,
-                            pos=getattr(unit, "upos", None) if parsed else None,
-                            lemma=getattr(unit, "lemma", None) if parsed else None,
-                            head=getattr(unit, "head", None) if parsed else None,
-                            deprel=getattr(unit, "deprel", None) if parsed else None,
+                            pos=getattr(unit, "upos", None),
+                            lemma=getattr(unit, "lemma", None),
+                            head=getattr(unit, "head", None),
+                            deprel=getattr(unit, "deprel", None),
                         )
+                        if parsed
+                        else Token(text=unit.text, start=start, end=end, sentence=s_index)
                     )
             if "depparse" in self.processors:
                 for t in tokens[first:]:
@@ -113,10 +117,10 @@ class StanzaEngine:
                         t.head = -1 if t.head == 0 else word_index.get(t.head, -1)
             if len(tokens) > first:
                 sentences.append(
-                    Sentence.model_construct(start=tokens[first].start, end=tokens[-1].end, first=first, last=len(tokens))
+                    Sentence(start=tokens[first].start, end=tokens[-1].end, first=first, last=len(tokens))
                 )
         entities = [
-            Entity.model_construct(text=e.text, start=e.start_char, end=e.end_char, label=e.type)
+            Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.type)
             for e in (doc.ents if "ner" in self.processors else [])
         ]
         return AnnotatedDocument.model_construct(

@@ -48,10 +48,11 @@ def find_quotes(
     ('Kim', 'said', 'after')
     """
     article = text_or_article if isinstance(text_or_article, Article) else Article(id="text", text=text_or_article)
-    if not find_spans(article.text):
+    spans = find_spans(article.text)
+    if not spans:
         return []  # no quotation marks: no need to run the engine
     eng = engine if isinstance(engine, Engine) else get_engine(engine or "stanza", models_dir)
-    return find_quotes_in_document(article, eng.annotate(article.text))
+    return _quotes_of(article, eng.annotate(article.text), spans, None)
 
 
 def find_quotes_in_document(article: Article, doc: AnnotatedDocument, *, model: Optional[SpeakerModel] = None) -> list[Quote]:
@@ -60,8 +61,10 @@ def find_quotes_in_document(article: Article, doc: AnnotatedDocument, *, model: 
     ``model`` replaces the shipped speaker ranker (``tools/train_ranker.py`` passes the one it trains).
     """
     spans = find_spans(doc.text)
-    if not spans:
-        return []
+    return _quotes_of(article, doc, spans, model) if spans else []
+
+
+def _quotes_of(article: Article, doc: AnnotatedDocument, spans: list[QuoteSpan], model: Optional[SpeakerModel]) -> list[Quote]:
     view = TextView(doc, spans)
     ctx = AttributionContext(view, find_mentions(view))
     decided = attribute_all(ctx, spans)
