@@ -17,6 +17,7 @@ from quotes.annotate.document import Token
 from quotes.extract.textview import TextView
 from quotes.text.names import name_key
 from quotes.text.lexicon import (
+    AFFILIATION_WORDS,
     AUX_AND_ADVERBS,
     COMPLEMENT_ROLES,
     DATE_WORDS,
@@ -36,6 +37,7 @@ from quotes.text.lexicon import (
     NEWS_OUTLETS,
     OFFICE_PORTFOLIOS,
     ORG_HEADS,
+    PARTY_MEMBER_WORDS,
     PERSON_PRONOUNS,
     PLACE_NAMES,
     PREPOSITIONS,
@@ -554,10 +556,12 @@ def _name_mention(
             break  # "Pope Francis spoke with journalist Lorenzo Buccella": a verb ends the qualifier
         if tokens[k].text.lower() in ROLE_WORDS and _is_cap(tokens[k + 1].text):
             return None
+    if _party_member(view, first, last, words):
+        return _mention(view, first - 1, last, "epithet", descriptors=frozenset(words))
     split = 0
     for k, w in enumerate(words):
         surname = w in surnames or (k > 0 and words[k - 1] in SURNAME_HONORIFICS)  # "Mr. King"
-        if (w in ROLE_WORDS and not surname) or w in HONORIFICS:
+        if (w in ROLE_WORDS and not surname) or w in HONORIFICS or (split == k and _affiliation(words, k)):
             split = k + 1
         elif w == "of" and k > 0 and split == k:
             split = _office_end(words, k)  # "Secretary of State John F. Kerry"
@@ -590,6 +594,30 @@ def _name_mention(
     elif label == "ORG":
         mention.descriptors = mention.descriptors | {"<org>"}
     return mention
+
+
+def _party_member(view: TextView, first: int, last: int, words: list[str]) -> bool:
+    """"The Republican is also encouraging …", "the Democrat said": a party member as the head of
+    a description, as "the senator" is (:data:`PARTY_MEMBER_WORDS`). Not "the Republican primaries",
+    where the word qualifies the noun after it."""
+    tokens = view.tokens
+    if len(words) != 1 or words[0] not in PARTY_MEMBER_WORDS or first == 0 or tokens[first - 1].text.lower() != "the":
+        return False
+    if last >= len(tokens):
+        return True
+    following = tokens[last].text
+    return not following[:1].isalnum() or following.lower() in _AFTER_A_SUBJECT or reporting_lemma(following) is not None
+
+
+_AFTER_A_SUBJECT = AUX_AND_ADVERBS | {"who"}
+
+
+def _affiliation(words: list[str], k: int) -> bool:
+    """``words[k]`` is a party word before a person's name: "Republican Donald Trump", "Democrat
+    Hillary Clinton" (:data:`AFFILIATION_WORDS`). The rest must be two words or more and hold no
+    organisation's head: "Republican National Convention" and "Democratic Party" are names whole."""
+    rest = words[k + 1 :]
+    return words[k] in AFFILIATION_WORDS and len(rest) >= 2 and not any(w in ORG_HEADS for w in rest)
 
 
 def _capitals(word: str) -> bool:

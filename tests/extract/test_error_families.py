@@ -200,6 +200,28 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "consulate",
         "after",
     ),
+    # a party word or a plural office before the name describes the person
+    (
+        "party word before the name",
+        "Republican Donald Trump spoke in Michigan on Friday.\n“I wonder why it was bad,” said Republican Donald Trump.",
+        "I wonder",
+        "Donald Trump",
+        "after",
+    ),
+    (
+        "party member as a description",
+        "Donald Trump, a Republican, held a rally in Michigan.\nThe Republican is also encouraging his supporters. “Think of that,” the Republican said.",
+        "Think of",
+        "Donald Trump",
+        "after",
+    ),
+    (
+        "plural office word",
+        "Sens. Jeff Merkley and Jon Tester questioned the chief executive.\n“That’s not accepting responsibility,” Merkley said.",
+        "That’s not",
+        "Jeff Merkley",
+        "after",
+    ),
     # quotes inside quotes
     (
         "nested, the outer words name the speaker",

@@ -352,3 +352,33 @@ def test_a_possessive_name_before_a_media_word_is_no_outlet(stanza_engine) -> No
     index = mentions_of(stanza_engine, "Marco Rubio's press release was out. Rubio wrote to them.")
     (rubio,) = [r for r in index.referents if "rubio" in r.key]
     assert not rubio.media
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Republican Donald Trump spoke first.", ["Donald Trump"]),
+        ("Democrat Hillary Clinton spoke first.", ["Hillary Clinton"]),
+        ("The Republican National Convention opened.", ["Republican National Convention"]),
+        ("The Democratic Party met.", ["Democratic Party"]),
+        ("The Republican Jewish Coalition met.", ["Republican Jewish Coalition"]),
+    ],
+)
+def test_a_party_word_before_a_person_s_name_is_a_description(text: str, names: list[str]) -> None:
+    index = handmade_mentions(text)
+    assert [m.name for m in index.mentions if m.kind == "name"] == names
+
+
+@pytest.mark.parametrize(
+    "text, epithet",
+    [
+        ("Trump spoke. The Republican is also encouraging them.", True),
+        ("Trump spoke. “We win,” the Republican said.", True),
+        ("Trump spoke. The Democrat, who arrived late, agreed.", True),
+        ("Trump won the Republican primaries.", False),
+    ],
+)
+def test_the_party_member_heads_a_description_only_as_its_phrase_s_head(text: str, epithet: bool) -> None:
+    index = handmade_mentions(text)
+    found = [m for m in index.mentions if m.kind == "epithet" and m.descriptors & {"republican", "democrat"}]
+    assert bool(found) == epithet

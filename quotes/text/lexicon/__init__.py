@@ -57,7 +57,7 @@ TITLES: frozenset[str] = frozenset(
     mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur herr
     president presidents vice prime minister ministers premier chancellor leader leaders chairman chairwoman
     chairperson chair speaker secretary general attorney deputy foreign defence defense interior finance
-    senator sen representative rep congressman congresswoman governor gov mayor king queen prince princess
+    senator senators sen sens representative representatives rep reps congressman congresswoman governor gov mayor king queen prince princess
     emperor empress crown pope cardinal archbishop bishop rev reverend father imam rabbi sheikh ayatollah
     comrade marshal field colonel col captain capt lieutenant lt sergeant sgt major admiral commander
     chief ceo founder spokesman spokeswoman spokesperson ambassador envoy judge justice mp mep
@@ -76,7 +76,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     spokesman spokeswoman spokesperson general premier chancellor governor senator mayor king
     queen prince princess pope director chief commander official officials envoy adviser advisor
     judge prosecutor lawyer attorney ceo founder head deputy lawmaker legislator congressman
-    congresswoman representative rep sen gov vice emir sultan monarch colonel lieutenant major
+    congresswoman representative representatives rep reps sen sens senators gov vice emir sultan monarch colonel lieutenant major
     captain sergeant admiral marshal diplomat negotiator councillor councilor commissioner
     president-elect analyst professor researcher expert economist pontiff cardinal bishop
     archbishop rabbi imam cleric patriarch mp mps mla mep msp mk manager coach boss skipper
@@ -168,9 +168,15 @@ ORG_HEADS: frozenset[str] = frozenset(
     """house office ministry council party agency court university company bank group inc ltd corp
     association union committee department government police commission authority foundation
     institute organisation organization federation league club board service services fund
-    parliament assembly senate congress army navy command embassy consulate""".split()
+    parliament assembly senate congress army navy command embassy consulate convention coalition""".split()
 )
 """Last words of an organisation's name."""
+
+PARTY_MEMBER_WORDS: frozenset[str] = frozenset("republican democrat libertarian".split())
+"""Nouns for one member of a party: "the Republican said" describes a person, like "the senator"."""
+AFFILIATION_WORDS: frozenset[str] = PARTY_MEMBER_WORDS | frozenset("republicans democrats democratic gop".split())
+"""Party words the US press puts before a politician's name ("Republican Donald Trump", "Democrat
+Hillary Clinton"): a description of the person, not part of the name (``quotes.extract.mentions``)."""
 
 HEAD_OF_STATE_ROLES: frozenset[str] = frozenset(
     "president leader premier chancellor king queen emir sultan monarch pope pontiff".split()
