@@ -17,6 +17,7 @@ from quotes.annotate.document import Token
 from quotes.extract.textview import TextView
 from quotes.text.names import name_key
 from quotes.text.lexicon import (
+    ABBREVIATED_RANKS,
     AFFILIATION_WORDS,
     AUX_AND_ADVERBS,
     COMPLEMENT_ROLES,
@@ -58,7 +59,7 @@ _POSSESSIVE_END = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
 _PERSON_ROLES = ROLE_WORDS - MEDIA_WORDS - {"editor", "correspondent", "reporter", "journalist", "columnist", "chief", "head", "source", "sources"}
 """Role words that make descriptors a person's title ("White House press secretary"), not an
 outlet's description (a newspaper's "editor" or "correspondent" still relays others' words)."""
-_DESCRIPTOR_ADJECTIVES = frozenset("state state-run state-owned official former deputy chief top senior acting then".split())
+_DESCRIPTOR_ADJECTIVES = frozenset("state state-run state-owned official former retired deputy chief top senior acting then".split())
 
 
 @dataclass
@@ -561,7 +562,7 @@ def _name_mention(
     split = 0
     for k, w in enumerate(words):
         surname = w in surnames or (k > 0 and words[k - 1] in SURNAME_HONORIFICS)  # "Mr. King"
-        if (w in ROLE_WORDS and not surname) or w in HONORIFICS or (split == k and _affiliation(words, k)):
+        if (w in ROLE_WORDS and not surname) or w in HONORIFICS or _rank(view, first + k) or (split == k and _affiliation(words, k)):
             split = k + 1
         elif w == "of" and k > 0 and split == k:
             split = _office_end(words, k)  # "Secretary of State John F. Kerry"
@@ -594,6 +595,16 @@ def _name_mention(
     elif label == "ORG":
         mention.descriptors = mention.descriptors | {"<org>"}
     return mention
+
+
+def _rank(view: TextView, i: int) -> bool:
+    """Token ``i`` is an abbreviated military rank with its full stop ("Gen.", "Lt.";
+    :data:`ABBREVIATED_RANKS`), whether the tokenizer keeps the stop on it or not."""
+    tokens = view.tokens
+    text = tokens[i].text
+    if text.rstrip(".").lower() not in ABBREVIATED_RANKS:
+        return False
+    return text.endswith(".") or (i + 1 < len(tokens) and tokens[i + 1].text == "." and _glued(view, i + 1))
 
 
 def _party_member(view: TextView, first: int, last: int, words: list[str]) -> bool:

@@ -382,3 +382,16 @@ def test_the_party_member_heads_a_description_only_as_its_phrase_s_head(text: st
     index = handmade_mentions(text)
     found = [m for m in index.mentions if m.kind == "epithet" and m.descriptors & {"republican", "democrat"}]
     assert bool(found) == epithet
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Retired Lt. Gen. Michael Flynn spoke first.", ["Michael Flynn"]),
+        ("Defense Minister Gen Nakatani spoke first.", ["Gen Nakatani"]),  # a rank only with its full stop
+        ("Comedian Sarah Silverman spoke first.", ["Sarah Silverman"]),
+    ],
+)
+def test_ranks_and_occupations_before_a_name_are_titles(text: str, names: list[str]) -> None:
+    index = handmade_mentions(text)
+    assert [m.name for m in index.mentions if m.kind == "name"] == names

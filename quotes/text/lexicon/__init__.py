@@ -88,10 +88,14 @@ ROLE_WORDS: frozenset[str] = frozenset(
     friend colleague chairwoman superintendent inspector detective constable sheriff firefighter
     ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant interviewer
     spokespeople aide aides source sources pm pollster strategist consultant operative commentator
-    host anchor moderator ally confidant
+    host anchor moderator ally confidant comedian
     """.split()
 )
 """Role nouns used as titles ("Speaker Vyacheslav Volodin") and in epithets ("the Russian leader")."""
+
+ABBREVIATED_RANKS: frozenset[str] = frozenset("gen lt col capt sgt maj adm cmdr cpl".split())
+"""Military ranks as the press abbreviates them ("Lt. Gen. Michael Flynn"). They are titles only
+written with their full stop: "Gen Nakatani" is a man named Gen."""
 
 UNNAMED_ROLES: frozenset[str] = frozenset(
     """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
