@@ -23,7 +23,6 @@ from quotes.extract.textview import TextView
 from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, reported_in_clause, said_as_words, stands_as_sentence, titled, voiced_right_before
 from quotes.models import Article, Quote, QuoteKind
 from quotes.text.lexicon import CALLING_CUES
-from quotes.text.paragraphs import paragraphs
 
 _PRECEDING_WORDS = re.compile(r"([\w\-]+)\W*\s*([\w\-]+)\W*$")
 _SCARE_QUOTE_MAX_WORDS = 3
@@ -70,7 +69,7 @@ def _quotes_of(article: Article, doc: AnnotatedDocument, spans: list[QuoteSpan],
     decided = attribute_all(ctx, spans)
     ranked = rank(ctx, decided, model)
     quotes: list[Quote] = []
-    paras = paragraphs(doc.text)
+    paras = view.layout.paragraphs
     kinds: list[QuoteKind] = []
     marked: dict[int, list[tuple[int, int]]] = {}
     for s in spans:
