@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 from quotes.annotate.document import Token
-from quotes.extract.textview import TextView
+from quotes.extract.textview import DocumentLayout, TextView
 from quotes.text.names import name_key
 from quotes.text.lexicon import (
     AUX_AND_ADVERBS,
@@ -57,6 +57,10 @@ _PERSON_ROLES = ROLE_WORDS - MEDIA_WORDS - {"editor", "correspondent", "reporter
 """Role words that make descriptors a person's title ("White House press secretary"), not an
 outlet's description (a newspaper's "editor" or "correspondent" still relays others' words)."""
 _DESCRIPTOR_ADJECTIVES = frozenset("state state-run state-owned official former deputy chief top senior acting then".split())
+_MEDIA_OR_STATE = MEDIA_WORDS | {"state"}
+"""Words that may open an epithet without an article ("state media", "agency reports")."""
+_OUTLET_WORDS = MEDIA_WORDS | {"state", "news"}
+"""Words after a name that make it an outlet's ("KCNA news agency", "Xinhua state media")."""
 
 
 @dataclass
@@ -110,6 +114,11 @@ def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
+def _capitalised(layout: DocumentLayout) -> list[bool]:
+    """:func:`_is_cap` of each token's text, once per document (:meth:`DocumentLayout.shared`)."""
+    return [_is_cap(t.text) for t in layout.tokens]
+
+
 def _glued(view: TextView, i: int) -> bool:
     """Token ``i`` touches token ``i - 1`` with no space between."""
     return i > 0 and view.tokens[i - 1].end == view.tokens[i].start
@@ -118,18 +127,21 @@ def _glued(view: TextView, i: int) -> bool:
 def find_mentions(view: TextView) -> MentionIndex:
     """Every name, pronoun and epithet mention in the reporter's text of ``view``."""
     tokens = view.tokens
-    ents = _entity_labels(view)
-    surnames = _honorific_surnames(view)
+    layout = view.layout
+    ents = layout.shared(_entity_labels)
+    surnames = layout.shared(_honorific_surnames)
     openers = common_openers(view)
+    lower, capitalised, quote_of = layout.lower, layout.shared(_capitalised), view.quote_of
     mentions: list[Mention] = []
     i = 0
     n = len(tokens)
     while i < n:
-        if not view.outside(i):
+        if quote_of[i] != -1:
             i += 1
             continue
-        low = tokens[i].text.lower()
-        style = style_of_address(view, i)
+        low = lower[i]
+        # style_of_address finds nothing at any other word
+        style = style_of_address(view, i) if low in _STYLE_OPENERS or low in _STYLE_FIRST_WORDS else None
         if style is not None:
             mentions.append(style)
             i = style.last
@@ -138,7 +150,7 @@ def find_mentions(view: TextView) -> MentionIndex:
             mentions.append(_mention(view, i, i + 1, "pronoun"))
             i += 1
             continue
-        run_end = _name_run(view, i, openers)
+        run_end = _name_run(view, i, openers) if capitalised[i] else i  # no run starts in lower case
         if run_end > i:
             owned = _owned_role(view, i, run_end)
             if owned is not None:
@@ -155,7 +167,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 mentions.append(mention)
             i = run_end
             continue
-        if low in {"the", "a", "an"} or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
+        if low in {"the", "a", "an"} or (low in _MEDIA_OR_STATE and i + 1 < n):
             epithet = _epithet(view, i) or _described_speaker(view, i)
             if epithet is not None:
                 mentions.append(epithet)
@@ -265,27 +277,34 @@ def common_openers(view: TextView) -> frozenset[str]:
     :data:`COMMON_POS`. They start no name ("Will not be …", "Quote from …", "Twenty-two years
     ago"). A word the article also capitalises mid-sentence outside a title-case headline
     ("George Will wrote") stays a possible name."""
-    tokens = view.tokens
-    headlines = _headline_paragraphs(view)
+    headlines = view.layout.shared(_headline_paragraphs)
     inside: set[str] = set()
     openings: set[str] = set()
-    for i, tok in enumerate(tokens):
-        if not _is_cap(tok.text) or not tok.text[:1].isalpha():
-            continue
-        low = tok.text.lower()
+    for i, low, common in view.layout.shared(_capitalised_words):
         if _line_opening(view, i):
-            if _common_word(low) or tok.pos in COMMON_POS:
+            if common:
                 openings.add(low)
         elif view.paragraph_of[i] not in headlines:
             inside.add(low)
     return frozenset(openings - inside)
 
 
+def _capitalised_words(layout: DocumentLayout) -> list[tuple[int, str, bool]]:
+    """Each token that opens with a capital letter, as (index, lower-cased text, whether it is a
+    common word when it opens a line); once per document, for :func:`common_openers`."""
+    capitalised = layout.shared(_capitalised)
+    return [
+        (i, low, _common_word(low) or tok.pos in COMMON_POS)
+        for i, (tok, low) in enumerate(zip(layout.tokens, layout.lower))
+        if capitalised[i] and tok.text[:1].isalpha()
+    ]
+
+
 def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> int:
     """End (exclusive) of the run of name tokens starting at ``i``, or ``i`` if none starts there
     (``openers``: the article's :func:`common_openers`)."""
     tokens = view.tokens
-    if not _is_cap(tokens[i].text) or not view.outside(i):
+    if not view.layout.shared(_capitalised)[i] or not view.outside(i):
         return i
     if i < view.dateline_end or _in_capitals_run(view, i):
         return i
@@ -417,14 +436,14 @@ HEADLINE_MIN_WORDS = 3
 """Content words a line needs before it can be read as a headline."""
 
 
-def _headline_paragraphs(view: TextView) -> set[int]:
+def _headline_paragraphs(layout: DocumentLayout) -> frozenset[int]:
     """Paragraphs written in title case (headlines, section heads: "Ramaphosa Challenges US
     Influence"), where capitals do not mark names: every content word is capitalised. Running
     text always has a content word in lower case ("Brazil's President Lula spoke in Addis Ababa")."""
     found: set[int] = set()
-    for a, b in view.paragraph_bounds:
+    for a, b in layout.paragraph_bounds:
         content = 0
-        for tok in view.tokens[a:b]:
+        for tok in layout.tokens[a:b]:
             if not tok.text[:1].isalpha() or tok.text.lower() in FUNCTION_WORDS or tok.text.lower() in NAME_PARTICLES:
                 continue
             if not _is_cap(tok.text):
@@ -432,8 +451,8 @@ def _headline_paragraphs(view: TextView) -> set[int]:
             content += 1
         else:
             if content >= HEADLINE_MIN_WORDS and b > a:
-                found.add(view.paragraph_of[a])
-    return found
+                found.add(layout.paragraph_of[a])
+    return frozenset(found)
 
 
 def _split_headline_names(
@@ -441,7 +460,7 @@ def _split_headline_names(
 ) -> list[Mention]:
     """In a title-case headline a run of capitals is names and ordinary words together ("Chris
     Christie Calls Hillary Clinton"): keep only the parts the article's running text names."""
-    headlines = _headline_paragraphs(view)
+    headlines = view.layout.shared(_headline_paragraphs)
     if not headlines:
         return mentions
     body_keys = {m.name_key for m in mentions if m.kind == "name" and view.paragraph_of[m.first] not in headlines}
@@ -532,10 +551,10 @@ def _owned_role(view: TextView, first: int, last: int) -> Optional[Mention]:
     return _mention(view, first, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
 
 
-def _honorific_surnames(view: TextView) -> frozenset[str]:
+def _honorific_surnames(layout: DocumentLayout) -> frozenset[str]:
     """Role words the article uses as surnames: the word after an honorific ("Mr. King", "Ms
     Bishop"). Its other mentions of the word are then the name, not a title ("Charlie King")."""
-    tokens = view.tokens
+    tokens = layout.tokens
     return frozenset(
         tokens[i + 1].text.lower()
         for i in range(len(tokens) - 1)
@@ -567,7 +586,7 @@ def _name_mention(
     descriptors |= before
     end = last
     # "KCNA news agency" is an outlet; "Rubio's press release" is no outlet named Rubio
-    while not _possessive(tokens[last - 1].text) and end < len(tokens) and view.outside(end) and tokens[end].text.lower() in MEDIA_WORDS | {"state", "news"}:
+    while not _possessive(tokens[last - 1].text) and end < len(tokens) and view.outside(end) and tokens[end].text.lower() in _OUTLET_WORDS:
         descriptors.add(tokens[end].text.lower())
         end += 1
     media = is_media(descriptors)
@@ -801,13 +820,13 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
     return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))
 
 
-def _entity_labels(view: TextView) -> dict[int, str]:
+def _entity_labels(layout: DocumentLayout) -> dict[int, str]:
     """Token index → NER label for the first token of each entity, when the engine ran NER."""
-    if not view.doc.entities:
+    if not layout.doc.entities:
         return {}
     labels: dict[int, str] = {}
-    for ent in view.doc.entities:
-        for t in view.token_range(ent.start, ent.end):
+    for ent in layout.doc.entities:
+        for t in layout.token_range(ent.start, ent.end):
             labels.setdefault(t, ent.label)
     return labels
 
