@@ -111,7 +111,8 @@ class MentionIndex:
 
 
 def _is_cap(text: str) -> bool:
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    # a capital letter is a letter: the scan for one runs only after a capital that is no letter ("Ⅷ")
+    return text[:1].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
 
 
 def _capitalised(layout: DocumentLayout) -> list[bool]:
@@ -280,24 +281,20 @@ def common_openers(view: TextView) -> frozenset[str]:
     headlines = view.layout.shared(_headline_paragraphs)
     inside: set[str] = set()
     openings: set[str] = set()
-    for i, low, common in view.layout.shared(_capitalised_words):
+    for i, low, pos in view.layout.shared(_capitalised_words):
         if _line_opening(view, i):
-            if common:
+            if pos in COMMON_POS or _common_word(low):
                 openings.add(low)
         elif view.paragraph_of[i] not in headlines:
             inside.add(low)
     return frozenset(openings - inside)
 
 
-def _capitalised_words(layout: DocumentLayout) -> list[tuple[int, str, bool]]:
-    """Each token that opens with a capital letter, as (index, lower-cased text, whether it is a
-    common word when it opens a line); once per document, for :func:`common_openers`."""
+def _capitalised_words(layout: DocumentLayout) -> list[tuple[int, str, Optional[str]]]:
+    """Each token that opens with a capital letter, as (index, lower-cased text, part of speech);
+    once per document, for :func:`common_openers`."""
     capitalised = layout.shared(_capitalised)
-    return [
-        (i, low, _common_word(low) or tok.pos in COMMON_POS)
-        for i, (tok, low) in enumerate(zip(layout.tokens, layout.lower))
-        if capitalised[i] and tok.text[:1].isalpha()
-    ]
+    return [(i, low, tok.pos) for i, (tok, low) in enumerate(zip(layout.tokens, layout.lower)) if capitalised[i] and tok.text[:1].isalpha()]
 
 
 def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> int:
