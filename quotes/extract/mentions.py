@@ -61,6 +61,14 @@ _MEDIA_OR_STATE = MEDIA_WORDS | {"state"}
 """Words that may open an epithet without an article ("state media", "agency reports")."""
 _OUTLET_WORDS = MEDIA_WORDS | {"state", "news"}
 """Words after a name that make it an outlet's ("KCNA news agency", "Xinhua state media")."""
+_TITLE_WORDS = ROLE_WORDS | HONORIFICS | MEDIA_WORDS
+"""Words before a name that make the words before it its title (:func:`_preceding_descriptors`)."""
+_PERSON_TITLES = ROLE_WORDS | HONORIFICS
+_UNNAMED_SPEAKERS = (ROLE_WORDS | UNNAMED_ROLES) - DOCUMENT_WORDS - SPEECH_NOUNS
+"""Words an indefinite description needs to bring in a speaker ("a senior official said")."""
+_RUN_BREAKERS = FUNCTION_WORDS - LINK_WORDS
+"""Capitalised words that end a run of name tokens unless glued to it."""
+_BEFORE_LIST = PREPOSITIONS | {"and", ","}
 
 
 @dataclass
@@ -211,7 +219,7 @@ def _joint_subject(view: TextView, x: Mention, y: Mention) -> bool:
         return False
     if any(d in m.descriptors for m in (x, y) for d in ("<place>", "<org>")) or is_place(x.name_key) or is_place(y.name_key):
         return False
-    if x.first > 0 and tokens[x.first - 1].text.lower() in PREPOSITIONS | {"and", ","}:
+    if x.first > 0 and tokens[x.first - 1].text.lower() in _BEFORE_LIST:
         return False  # "between Clinton and Sanders", "Bush, Cruz and Trump"
     k = y.last
     while k < len(tokens) and tokens[k].text.lower() in AUX_AND_ADVERBS:
@@ -310,17 +318,18 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
         return i  # "Sen. Ted Kennedy (D-Mass.)", "the Anti-Trump group", "a Johnson-backed PAC"
     if low in openers and _line_opening(view, i):
         return i  # "Will not be …", "Many Republicans …": a common word opening the line
-    if _sentence_initial(view, i) and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
+    initial = _sentence_initial(view, i)
+    if initial and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
         return i  # "Former …", "Sitting in the kitchen, …"
-    if _sentence_initial(view, i) and len(low) > 5 and low.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].text in PREPOSITIONS:
+    if initial and len(low) > 5 and low.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].text in PREPOSITIONS:
         return i  # "Preceded at the lectern by …", "Flanked by …": a participle opening the sentence
     if low in FUNCTION_WORDS and (
-        _sentence_initial(view, i)
+        initial
         or low in {"the", "a", "an", "in", "on", "of"}
         or (i > 0 and not tokens[i - 1].text[-1:].isalnum())  # "— If Obama …", "(All CNN …"
     ):
         return i
-    if reporting_lemma(tokens[i].text) and _sentence_initial(view, i):
+    if reporting_lemma(tokens[i].text) and initial:
         return i  # "Speaking at the ceremony, …"
     if _is_date(low):
         return i  # "Friday", "Nov.": capitalised, never anyone
@@ -331,7 +340,7 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
             break  # "Brazil's Lula": the possessive ends one name, "Lula" starts the next
         if _hyphen_modifier(view, j):
             return i  # "a Hillary Clinton-backed group": the name only qualifies a noun
-        if _is_cap(t) and not (t.lower() in FUNCTION_WORDS - LINK_WORDS and not _glued(view, j)):
+        if _is_cap(t) and not (t.lower() in _RUN_BREAKERS and not _glued(view, j)):
             j += 1
         elif _office_of(view, j):
             j += 1  # "Secretary of State John F. Kerry": the title runs through "of"
@@ -368,7 +377,7 @@ def _compound(view: TextView, i: int) -> tuple[int, list[str]]:
     "backed"] for "Johnson-backed", whether the tokenizer splits it or not)."""
     tokens = view.tokens
     text = tokens[i].text
-    if not _HYPHEN.search(text) and not (i + 1 < len(tokens) and tokens[i + 1].text[:1] in _HYPHENS and _glued(view, i + 1)) and not (
+    if not ("-" in text or "‐" in text or "‑" in text) and not (i + 1 < len(tokens) and tokens[i + 1].text[:1] in _HYPHENS and _glued(view, i + 1)) and not (
         i > 0 and tokens[i - 1].text[-1:] in _HYPHENS and _glued(view, i)
     ):
         return i, [text]  # no hyphen in reach: most tokens, cheaply
@@ -610,7 +619,7 @@ def _name_mention(
 
 def _capitals(word: str) -> bool:
     """A word of two letters or more, all in capitals ("DES", "TRUMP"; not "I" or "Des")."""
-    return sum(c.isalpha() for c in word) >= 2 and word.isupper()
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def _in_capitals_run(view: TextView, i: int) -> bool:
@@ -664,7 +673,7 @@ def _preceding_descriptors(view: TextView, first: int, titled: bool = False) -> 
         k -= 1
     # "Then Pope Leo arrived": a capitalised function word opens the sentence, not the title
     adjective = titled and bool(found & _DESCRIPTOR_ADJECTIVES) and not (_is_cap(tokens[start].text) and tokens[start].text.lower() in FUNCTION_WORDS)
-    if not found & (ROLE_WORDS | HONORIFICS | MEDIA_WORDS) and not adjective:
+    if not found & _TITLE_WORDS and not adjective:
         return set(), first
     return found, start
 
@@ -811,7 +820,7 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
         return None
     words = frozenset(tokens[t].text.lower() for t in range(i + 1, j))
     if article != "the":
-        if not words & (ROLE_WORDS | UNNAMED_ROLES) - DOCUMENT_WORDS - SPEECH_NOUNS:
+        if not words & _UNNAMED_SPEAKERS:
             return None
         words = words | {"<indefinite>"}
     return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))
@@ -863,7 +872,7 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         ref.name = first_longest.name
         d = ref.descriptors
         votes = {marker: sum(marker in mentions[k].descriptors for k in ref.mentions) for marker in ("<person>", "<place>", "<org>")}
-        titled = bool(d & (ROLE_WORDS | HONORIFICS)) or any(_introduced_as_person(view, mentions[k]) for k in ref.mentions)
+        titled = bool(d & _PERSON_TITLES) or any(_introduced_as_person(view, mentions[k]) for k in ref.mentions)
         if ref.key[-1] in ORG_HEADS or is_place(ref.key):
             titled = False
             d.add("<org>")
