@@ -45,6 +45,8 @@ class DocumentLayout:
         self.paragraphs = paragraphs(doc.text)
         self.paragraph_of = self._paragraph_of()
         self.paragraph_bounds = self._paragraph_bounds()
+        self.paragraph_ranges = {self.paragraph_of[a]: range(a, b) for a, b in reversed(self.paragraph_bounds)}
+        """Paragraph index → its tokens (the first run of them, were a paragraph split)."""
         self.dateline_end = self._dateline()
         self.boundary_candidates = self._boundary_candidates()
         """Token indices where an engine sentence starts inside a paragraph after sentence-final
@@ -179,10 +181,7 @@ class TextView:
 
     def paragraph_tokens(self, p_index: int) -> range:
         """Token indices of paragraph ``p_index`` (empty if it has none)."""
-        for a, b in self.paragraph_bounds:
-            if self.paragraph_of[a] == p_index:
-                return range(a, b)
-        return range(0)
+        return self.layout.paragraph_ranges.get(p_index, range(0))
 
     def outside(self, i: int) -> bool:
         """True when token ``i`` is reporter's text, not inside quotation marks."""

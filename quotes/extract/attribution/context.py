@@ -147,6 +147,8 @@ class AttributionContext:
             self._mark_speaking_people()
         self.history: list[tuple[QuoteSpan, Attribution]] = []
         """Quotes decided so far, in text order, with their attributions (the driver fills it)."""
+        self._quote_only: dict[int, bool] = {}
+        """:meth:`quote_only_paragraph` memo (of this view's spans)."""
 
     def _mark_speaking_people(self) -> None:
         """Without NER, a name that is the subject of a reporting verb is taken to be a person,
@@ -498,6 +500,8 @@ class AttributionContext:
 
 
     def quote_only_paragraph(self, paragraph: int) -> bool:
-        rng = self.view.paragraph_tokens(paragraph)
-        return bool(rng) and all(not self.view.outside(i) or not self.tokens[i].text[:1].isalnum() for i in rng)
+        if paragraph not in self._quote_only:
+            rng = self.view.paragraph_tokens(paragraph)
+            self._quote_only[paragraph] = bool(rng) and all(not self.view.outside(i) or not self.tokens[i].text[:1].isalnum() for i in rng)
+        return self._quote_only[paragraph]
 

@@ -35,6 +35,7 @@ from quotes.extract.attribution.driver import CONFIDENCE, Proposal
 from quotes.extract.attribution.resolve import resolve
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
+from quotes.extract.textview import TextView
 from quotes.text.lexicon import AUX_AND_ADVERBS, OBJECT_CUES, PERSON_PRONOUNS, PREPOSITIONS, is_place
 
 __all__ = ["MODEL_PATH", "Option", "SpeakerModel", "options_for", "rank"]
@@ -82,7 +83,7 @@ class SpeakerModel:
         >>> SpeakerModel({"bias": 0.0}, 0.5).probability({"bias": 1.0})
         0.5
         """
-        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        z = sum([self.weights.get(k, 0.0) * v for k, v in features.items()])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -182,9 +183,9 @@ def options_for(article: _Article, index: int) -> list[Option]:
             continue
         m = mentions[k]
         opt = option(speaker, "nearby")
-        features, distance = _mention_features(ctx, m, o, c, o_sent, c_sent, p, article.own_features(m))
-        if distance < opt.distance:
-            opt.mention, opt.features, opt.distance = m, features, distance
+        # an option is described by its nearest mention: the features of the others go unread
+        if _placement(view, m, o, c, p)[2] < opt.distance:
+            opt.mention, (opt.features, opt.distance) = m, _mention_features(ctx, m, o, c, o_sent, c_sent, p, article.own_features(m))
     described: set[str] = set()
     for prop in proposals:
         # the words a rule read as the speaker describe that option, however near another mention is
@@ -270,8 +271,7 @@ def _mention_features(
     view = ctx.view
     f: dict[str, float] = {}
     ms, mp = view.sentence_of[m.first], view.paragraph_of[m.first]
-    side = "before" if m.last <= o else "after"
-    dist = o - m.last if side == "before" else max(0, m.first - c)
+    side, dist, distance = _placement(view, m, o, c, p)
     if mp == p:
         same_sentence = ms == (o_sent if side == "before" else c_sent)
         f[f"same_sent_{side}" if same_sentence else f"same_para_{side}"] = 1.0
@@ -279,7 +279,16 @@ def _mention_features(
         f[f"para{mp - p:+d}"] = 1.0
     f[_bucket(f"dist_{side}", dist)] = 1.0
     f.update(own if own is not None else _own_features(ctx, m))
-    return f, dist + 1000.0 * abs(mp - p)
+    return f, distance
+
+
+def _placement(view: TextView, m: Mention, o: int, c: int, p: int) -> tuple[str, int, float]:
+    """Where a mention stands from the quote opening at token ``o`` and closing before ``c`` in
+    paragraph ``p``: its side ("before" or "after"), its distance in tokens, and the distance that
+    ranks mentions (a paragraph away outweighs any distance within one)."""
+    side = "before" if m.last <= o else "after"
+    dist = o - m.last if side == "before" else max(0, m.first - c)
+    return side, dist, dist + 1000.0 * abs(view.paragraph_of[m.first] - p)
 
 
 def _own_features(ctx: AttributionContext, m: Mention) -> dict[str, float]:
