@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 from quotes.annotate.document import Token
-from quotes.extract.textview import TextView
+from quotes.extract.textview import DocumentLayout, TextView
 from quotes.text.names import name_key
 from quotes.text.lexicon import (
     ABBREVIATED_RANKS,
@@ -60,6 +60,18 @@ _PERSON_ROLES = ROLE_WORDS - MEDIA_WORDS - {"editor", "correspondent", "reporter
 """Role words that make descriptors a person's title ("White House press secretary"), not an
 outlet's description (a newspaper's "editor" or "correspondent" still relays others' words)."""
 _DESCRIPTOR_ADJECTIVES = frozenset("state state-run state-owned official former retired deputy chief top senior acting then".split())
+_MEDIA_OR_STATE = MEDIA_WORDS | {"state"}
+"""Words that may open an epithet without an article ("state media", "agency reports")."""
+_OUTLET_WORDS = MEDIA_WORDS | {"state", "news"}
+"""Words after a name that make it an outlet's ("KCNA news agency", "Xinhua state media")."""
+_TITLE_WORDS = ROLE_WORDS | HONORIFICS | MEDIA_WORDS
+"""Words before a name that make the words before it its title (:func:`_preceding_descriptors`)."""
+_PERSON_TITLES = ROLE_WORDS | HONORIFICS
+_UNNAMED_SPEAKERS = (ROLE_WORDS | UNNAMED_ROLES) - DOCUMENT_WORDS - SPEECH_NOUNS
+"""Words an indefinite description needs to bring in a speaker ("a senior official said")."""
+_RUN_BREAKERS = FUNCTION_WORDS - LINK_WORDS
+"""Capitalised words that end a run of name tokens unless glued to it."""
+_BEFORE_LIST = PREPOSITIONS | {"and", ","}
 
 
 @dataclass
@@ -110,7 +122,13 @@ class MentionIndex:
 
 
 def _is_cap(text: str) -> bool:
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    # a capital letter is a letter: the scan for one runs only after a capital that is no letter ("Ⅷ")
+    return text[:1].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
+
+
+def _capitalised(layout: DocumentLayout) -> list[bool]:
+    """:func:`_is_cap` of each token's text, once per document (:meth:`DocumentLayout.shared`)."""
+    return [_is_cap(t.text) for t in layout.tokens]
 
 
 def _glued(view: TextView, i: int) -> bool:
@@ -121,18 +139,21 @@ def _glued(view: TextView, i: int) -> bool:
 def find_mentions(view: TextView) -> MentionIndex:
     """Every name, pronoun and epithet mention in the reporter's text of ``view``."""
     tokens = view.tokens
-    ents = _entity_labels(view)
-    surnames = _honorific_surnames(view)
+    layout = view.layout
+    ents = layout.shared(_entity_labels)
+    surnames = layout.shared(_honorific_surnames)
     openers = common_openers(view)
+    lower, capitalised, quote_of = layout.lower, layout.shared(_capitalised), view.quote_of
     mentions: list[Mention] = []
     i = 0
     n = len(tokens)
     while i < n:
-        if not view.outside(i):
+        if quote_of[i] != -1:
             i += 1
             continue
-        low = tokens[i].text.lower()
-        style = style_of_address(view, i)
+        low = lower[i]
+        # style_of_address finds nothing at any other word
+        style = style_of_address(view, i) if low in _STYLE_OPENERS or low in _STYLE_FIRST_WORDS else None
         if style is not None:
             mentions.append(style)
             i = style.last
@@ -141,7 +162,7 @@ def find_mentions(view: TextView) -> MentionIndex:
             mentions.append(_mention(view, i, i + 1, "pronoun"))
             i += 1
             continue
-        run_end = _name_run(view, i, openers)
+        run_end = _name_run(view, i, openers) if capitalised[i] else i  # no run starts in lower case
         if run_end > i:
             owned = _owned_role(view, i, run_end)
             if owned is not None:
@@ -158,7 +179,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 mentions.append(mention)
             i = run_end
             continue
-        if low in {"the", "a", "an"} or (low in MEDIA_WORDS | {"state"} and i + 1 < n):
+        if low in {"the", "a", "an"} or (low in _MEDIA_OR_STATE and i + 1 < n):
             epithet = _epithet(view, i) or _described_speaker(view, i)
             if epithet is not None:
                 mentions.append(epithet)
@@ -201,7 +222,7 @@ def _joint_subject(view: TextView, x: Mention, y: Mention) -> bool:
         return False
     if any(d in m.descriptors for m in (x, y) for d in ("<place>", "<org>")) or is_place(x.name_key) or is_place(y.name_key):
         return False
-    if x.first > 0 and tokens[x.first - 1].text.lower() in PREPOSITIONS | {"and", ","}:
+    if x.first > 0 and tokens[x.first - 1].text.lower() in _BEFORE_LIST:
         return False  # "between Clinton and Sanders", "Bush, Cruz and Trump"
     k = y.last
     while k < len(tokens) and tokens[k].text.lower() in AUX_AND_ADVERBS:
@@ -268,27 +289,30 @@ def common_openers(view: TextView) -> frozenset[str]:
     :data:`COMMON_POS`. They start no name ("Will not be …", "Quote from …", "Twenty-two years
     ago"). A word the article also capitalises mid-sentence outside a title-case headline
     ("George Will wrote") stays a possible name."""
-    tokens = view.tokens
-    headlines = _headline_paragraphs(view)
+    headlines = view.layout.shared(_headline_paragraphs)
     inside: set[str] = set()
     openings: set[str] = set()
-    for i, tok in enumerate(tokens):
-        if not _is_cap(tok.text) or not tok.text[:1].isalpha():
-            continue
-        low = tok.text.lower()
+    for i, low, pos in view.layout.shared(_capitalised_words):
         if _line_opening(view, i):
-            if _common_word(low) or tok.pos in COMMON_POS:
+            if pos in COMMON_POS or _common_word(low):
                 openings.add(low)
         elif view.paragraph_of[i] not in headlines:
             inside.add(low)
     return frozenset(openings - inside)
 
 
+def _capitalised_words(layout: DocumentLayout) -> list[tuple[int, str, Optional[str]]]:
+    """Each token that opens with a capital letter, as (index, lower-cased text, part of speech);
+    once per document, for :func:`common_openers`."""
+    capitalised = layout.shared(_capitalised)
+    return [(i, low, tok.pos) for i, (tok, low) in enumerate(zip(layout.tokens, layout.lower)) if capitalised[i] and tok.text[:1].isalpha()]
+
+
 def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> int:
     """End (exclusive) of the run of name tokens starting at ``i``, or ``i`` if none starts there
     (``openers``: the article's :func:`common_openers`)."""
     tokens = view.tokens
-    if not _is_cap(tokens[i].text) or not view.outside(i):
+    if not view.layout.shared(_capitalised)[i] or not view.outside(i):
         return i
     if i < view.dateline_end or _in_capitals_run(view, i):
         return i
@@ -297,17 +321,18 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
         return i  # "Sen. Ted Kennedy (D-Mass.)", "the Anti-Trump group", "a Johnson-backed PAC"
     if low in openers and _line_opening(view, i):
         return i  # "Will not be …", "Many Republicans …": a common word opening the line
-    if _sentence_initial(view, i) and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
+    initial = _sentence_initial(view, i)
+    if initial and (low in _DESCRIPTOR_ADJECTIVES or (low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text[:1].islower())):
         return i  # "Former …", "Sitting in the kitchen, …"
-    if _sentence_initial(view, i) and len(low) > 5 and low.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].text in PREPOSITIONS:
+    if initial and len(low) > 5 and low.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].text in PREPOSITIONS:
         return i  # "Preceded at the lectern by …", "Flanked by …": a participle opening the sentence
     if low in FUNCTION_WORDS and (
-        _sentence_initial(view, i)
+        initial
         or low in {"the", "a", "an", "in", "on", "of"}
         or (i > 0 and not tokens[i - 1].text[-1:].isalnum())  # "— If Obama …", "(All CNN …"
     ):
         return i
-    if reporting_lemma(tokens[i].text) and _sentence_initial(view, i):
+    if reporting_lemma(tokens[i].text) and initial:
         return i  # "Speaking at the ceremony, …"
     if _is_date(low):
         return i  # "Friday", "Nov.": capitalised, never anyone
@@ -318,7 +343,7 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
             break  # "Brazil's Lula": the possessive ends one name, "Lula" starts the next
         if _hyphen_modifier(view, j):
             return i  # "a Hillary Clinton-backed group": the name only qualifies a noun
-        if _is_cap(t) and not (t.lower() in FUNCTION_WORDS - LINK_WORDS and not _glued(view, j)):
+        if _is_cap(t) and not (t.lower() in _RUN_BREAKERS and not _glued(view, j)):
             j += 1
         elif _office_of(view, j):
             j += 1  # "Secretary of State John F. Kerry": the title runs through "of"
@@ -355,7 +380,7 @@ def _compound(view: TextView, i: int) -> tuple[int, list[str]]:
     "backed"] for "Johnson-backed", whether the tokenizer splits it or not)."""
     tokens = view.tokens
     text = tokens[i].text
-    if not _HYPHEN.search(text) and not (i + 1 < len(tokens) and tokens[i + 1].text[:1] in _HYPHENS and _glued(view, i + 1)) and not (
+    if not ("-" in text or "‐" in text or "‑" in text) and not (i + 1 < len(tokens) and tokens[i + 1].text[:1] in _HYPHENS and _glued(view, i + 1)) and not (
         i > 0 and tokens[i - 1].text[-1:] in _HYPHENS and _glued(view, i)
     ):
         return i, [text]  # no hyphen in reach: most tokens, cheaply
@@ -420,14 +445,14 @@ HEADLINE_MIN_WORDS = 3
 """Content words a line needs before it can be read as a headline."""
 
 
-def _headline_paragraphs(view: TextView) -> set[int]:
+def _headline_paragraphs(layout: DocumentLayout) -> frozenset[int]:
     """Paragraphs written in title case (headlines, section heads: "Ramaphosa Challenges US
     Influence"), where capitals do not mark names: every content word is capitalised. Running
     text always has a content word in lower case ("Brazil's President Lula spoke in Addis Ababa")."""
     found: set[int] = set()
-    for a, b in view.paragraph_bounds:
+    for a, b in layout.paragraph_bounds:
         content = 0
-        for tok in view.tokens[a:b]:
+        for tok in layout.tokens[a:b]:
             if not tok.text[:1].isalpha() or tok.text.lower() in FUNCTION_WORDS or tok.text.lower() in NAME_PARTICLES:
                 continue
             if not _is_cap(tok.text):
@@ -435,8 +460,8 @@ def _headline_paragraphs(view: TextView) -> set[int]:
             content += 1
         else:
             if content >= HEADLINE_MIN_WORDS and b > a:
-                found.add(view.paragraph_of[a])
-    return found
+                found.add(layout.paragraph_of[a])
+    return frozenset(found)
 
 
 def _split_headline_names(
@@ -444,7 +469,7 @@ def _split_headline_names(
 ) -> list[Mention]:
     """In a title-case headline a run of capitals is names and ordinary words together ("Chris
     Christie Calls Hillary Clinton"): keep only the parts the article's running text names."""
-    headlines = _headline_paragraphs(view)
+    headlines = view.layout.shared(_headline_paragraphs)
     if not headlines:
         return mentions
     body_keys = {m.name_key for m in mentions if m.kind == "name" and view.paragraph_of[m.first] not in headlines}
@@ -535,10 +560,10 @@ def _owned_role(view: TextView, first: int, last: int) -> Optional[Mention]:
     return _mention(view, first, end, "epithet", descriptors=descriptors, media=is_media(descriptors))
 
 
-def _honorific_surnames(view: TextView) -> frozenset[str]:
+def _honorific_surnames(layout: DocumentLayout) -> frozenset[str]:
     """Role words the article uses as surnames: the word after an honorific ("Mr. King", "Ms
     Bishop"). Its other mentions of the word are then the name, not a title ("Charlie King")."""
-    tokens = view.tokens
+    tokens = layout.tokens
     return frozenset(
         tokens[i + 1].text.lower()
         for i in range(len(tokens) - 1)
@@ -572,7 +597,7 @@ def _name_mention(
     descriptors |= before
     end = last
     # "KCNA news agency" is an outlet; "Rubio's press release" is no outlet named Rubio
-    while not _possessive(tokens[last - 1].text) and end < len(tokens) and view.outside(end) and tokens[end].text.lower() in MEDIA_WORDS | {"state", "news"}:
+    while not _possessive(tokens[last - 1].text) and end < len(tokens) and view.outside(end) and tokens[end].text.lower() in _OUTLET_WORDS:
         descriptors.add(tokens[end].text.lower())
         end += 1
     media = is_media(descriptors)
@@ -633,7 +658,7 @@ def _affiliation(words: list[str], k: int) -> bool:
 
 def _capitals(word: str) -> bool:
     """A word of two letters or more, all in capitals ("DES", "TRUMP"; not "I" or "Des")."""
-    return sum(c.isalpha() for c in word) >= 2 and word.isupper()
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def _in_capitals_run(view: TextView, i: int) -> bool:
@@ -687,7 +712,7 @@ def _preceding_descriptors(view: TextView, first: int, titled: bool = False) -> 
         k -= 1
     # "Then Pope Leo arrived": a capitalised function word opens the sentence, not the title
     adjective = titled and bool(found & _DESCRIPTOR_ADJECTIVES) and not (_is_cap(tokens[start].text) and tokens[start].text.lower() in FUNCTION_WORDS)
-    if not found & (ROLE_WORDS | HONORIFICS | MEDIA_WORDS) and not adjective:
+    if not found & _TITLE_WORDS and not adjective:
         return set(), first
     return found, start
 
@@ -834,19 +859,19 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
         return None
     words = frozenset(tokens[t].text.lower() for t in range(i + 1, j))
     if article != "the":
-        if not words & (ROLE_WORDS | UNNAMED_ROLES) - DOCUMENT_WORDS - SPEECH_NOUNS:
+        if not words & _UNNAMED_SPEAKERS:
             return None
         words = words | {"<indefinite>"}
     return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))
 
 
-def _entity_labels(view: TextView) -> dict[int, str]:
+def _entity_labels(layout: DocumentLayout) -> dict[int, str]:
     """Token index → NER label for the first token of each entity, when the engine ran NER."""
-    if not view.doc.entities:
+    if not layout.doc.entities:
         return {}
     labels: dict[int, str] = {}
-    for ent in view.doc.entities:
-        for t in view.token_range(ent.start, ent.end):
+    for ent in layout.doc.entities:
+        for t in layout.token_range(ent.start, ent.end):
             labels.setdefault(t, ent.label)
     return labels
 
@@ -886,7 +911,7 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         ref.name = first_longest.name
         d = ref.descriptors
         votes = {marker: sum(marker in mentions[k].descriptors for k in ref.mentions) for marker in ("<person>", "<place>", "<org>")}
-        titled = bool(d & (ROLE_WORDS | HONORIFICS)) or any(_introduced_as_person(view, mentions[k]) for k in ref.mentions)
+        titled = bool(d & _PERSON_TITLES) or any(_introduced_as_person(view, mentions[k]) for k in ref.mentions)
         if ref.key[-1] in ORG_HEADS or is_place(ref.key):
             titled = False
             d.add("<org>")

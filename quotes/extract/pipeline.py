@@ -23,7 +23,6 @@ from quotes.extract.textview import TextView
 from quotes.extract.usage import coordinated, gives_a_name, in_headline, is_stage_direction, named_as_term, reported_in_clause, said_as_words, stands_as_sentence, titled, voiced_right_before
 from quotes.models import Article, Quote, QuoteKind
 from quotes.text.lexicon import CALLING_CUES
-from quotes.text.paragraphs import paragraphs
 
 _PRECEDING_WORDS = re.compile(r"([\w\-]+)\W*\s*([\w\-]+)\W*$")
 _SCARE_QUOTE_MAX_WORDS = 3
@@ -70,11 +69,13 @@ def _quotes_of(article: Article, doc: AnnotatedDocument, spans: list[QuoteSpan],
     decided = attribute_all(ctx, spans)
     ranked = rank(ctx, decided, model)
     quotes: list[Quote] = []
-    paras = paragraphs(doc.text)
+    paras = view.layout.paragraphs
     kinds: list[QuoteKind] = []
     marked: dict[int, list[tuple[int, int]]] = {}
     for s in spans:
         marked.setdefault(s.paragraph, []).append((s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1))
+    # one reading per paragraph: its quotes share the line and its quoted ranges
+    headlines = {p: in_headline(doc.text, *paras[p], quoted) for p, quoted in marked.items()}
     for index, ((span, by_rules, _), attribution) in enumerate(zip(decided, ranked)):
         tokens = [view.tokens[i] for i in view.token_range(span.start, span.end)]
         previous = decided[index - 1][0] if index else None
@@ -89,7 +90,7 @@ def _quotes_of(article: Article, doc: AnnotatedDocument, spans: list[QuoteSpan],
             previous_kind=kinds[-1] if after_quote else None,
             previous_close=previous.close_mark if after_quote and previous is not None else None,
             previous_text=previous.text if after_quote and previous is not None else None,
-            quoted=marked.get(span.paragraph, []),
+            headline=headlines[span.paragraph],
         )
         kinds.append(kind)
         if kind == "name":
@@ -125,7 +126,7 @@ def _kind(
     previous_kind: Optional[QuoteKind],
     previous_close: Optional[int],
     previous_text: Optional[str] = None,
-    quoted: list[tuple[int, int]],
+    headline: bool,
 ) -> QuoteKind:
     """A span's kind: its own words first, then how the reporter's sentence uses it.
 
@@ -134,11 +135,12 @@ def _kind(
     coordinated with a quote just before ("“Miss Piggy” and “Miss Housekeeping”"). A headline's short
     quotes are the headline's report of somebody's words ("Lula accuses Israel of ‘genocide’").
     A quote inside a quote whose speaker no rule decides is a name (:func:`unattributed_nested`).
+    ``headline``: the span's paragraph is a Title Case headline (:func:`~quotes.extract.usage.in_headline`
+    of the line and its quotes).
     """
     lo, hi = paragraph
     if is_stage_direction(span.text) or titled(text, span.open_mark, lo) or unattributed_nested(span, speaker_decided):
         return "name"
-    headline = in_headline(text, lo, hi, quoted)
     naming = _named(text, span.open_mark) or named_as_term(text, span.open_mark, lo)
     kind = classify_text(span.text, tokens, naming_cue=naming, headline=headline)
     if kind == "name" and not naming and listed_with_a_quoted_title(text, span, previous_kind, previous_close, previous_text):
@@ -202,10 +204,20 @@ def _attributed_sentence(text: str, span: QuoteSpan, lo: int, hi: int) -> bool:
     return stands_as_sentence(text, span.open_mark, span.text, lo) and bool(text[after:hi].strip(" .\"'”’"))
 
 
+_NAMING_CUES = CALLING_CUES - {"calling", "calls", "called"}
+
+
 def _named(text: str, open_mark: int) -> bool:
     """The words before the quote call it a name: so-called "X", dubbed "X", known as "X"."""
-    before = _PRECEDING_WORDS.search(text[max(0, open_mark - 40) : open_mark])
+    window = text[max(0, open_mark - 40) : open_mark]
+    # The answer is True only for a word of _NAMING_CUES or "known" matched in the window, and the
+    # lower case of an ASCII word's letters is the same inside the window's lower case: without
+    # such a word there, the (slow, backtracking) search below cannot say True.
+    low = window.lower()
+    if "known" not in low and not any(cue in low for cue in _NAMING_CUES):
+        return False
+    before = _PRECEDING_WORDS.search(window)
     if not before:
         return False
     last, prev = before.group(2).lower(), before.group(1).lower()
-    return last in CALLING_CUES - {"calling", "calls", "called"} or (last == "as" and prev == "known")
+    return last in _NAMING_CUES or (last == "as" and prev == "known")

@@ -9,7 +9,8 @@ and only after sentence-final punctuation followed by a capital or an opening ma
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
+from typing import Any, Callable, Optional, TypeVar
 
 from quotes.annotate.document import AnnotatedDocument, Token
 from quotes.extract.marks import ALL_MARKS, QuoteSpan
@@ -21,63 +22,69 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass
-class TextView:
-    """Tokens of one article with, per token, its paragraph, repaired sentence and quote membership."""
+T = TypeVar("T")
 
-    doc: AnnotatedDocument
-    spans: list[QuoteSpan]
-    tokens: list[Token] = field(init=False)
-    paragraph_of: list[int] = field(init=False)
-    sentence_of: list[int] = field(init=False)
-    quote_of: list[int] = field(init=False)
-    """Index into ``spans`` of the outermost quote holding the token (marks included), or -1."""
-    sentence_bounds: list[tuple[int, int]] = field(init=False)
-    """Half-open token ranges of the repaired sentences."""
-    paragraph_bounds: list[tuple[int, int]] = field(init=False)
-    dateline_end: int = field(init=False)
-    """Tokens before this index are the dateline of a wire story ("TOLEDO, Ohio (AP) —")."""
-    _starts: list[int] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        text = self.doc.text
-        self.tokens = self.doc.tokens
-        self._starts = [t.start for t in self.tokens]
-        paras = paragraphs(text)
-        para_starts = [s for s, _ in paras]
-        self.paragraph_of = [max(0, bisect_right(para_starts, t.start) - 1) for t in self.tokens]
-        self.quote_of = self._quote_membership()
-        self.sentence_bounds = self._sentences()
-        self.sentence_of = [0] * len(self.tokens)
-        for s_index, (a, b) in enumerate(self.sentence_bounds):
-            for i in range(a, b):
-                self.sentence_of[i] = s_index
+class DocumentLayout:
+    """What every :class:`TextView` of one document shares, whichever spans it lays over the
+    tokens: token starts, paragraphs, the dateline, lower-cased token texts, and the sentence
+    boundaries the engine proposes that pass every test but the quote one.
+
+    The attribution driver re-reads the article once per outer quote holding nested quotes
+    (:func:`~quotes.extract.attribution.driver.read_inside`); its views reuse the main view's
+    layout (:meth:`TextView.with_spans`). Everything here is a function of the document alone,
+    so sharing it is exact. Read-only once built.
+    """
+
+    def __init__(self, doc: AnnotatedDocument) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = doc.tokens
+        self.starts = [t.start for t in self.tokens]
+        self.lower = [t.text.lower() for t in self.tokens]
+        """``tokens[i].text.lower()``, once per document."""
+        self.paragraphs = paragraphs(doc.text)
+        self.paragraph_of = self._paragraph_of()
+        self.paragraph_bounds = self._paragraph_bounds()
+        self.paragraph_ranges = {self.paragraph_of[a]: range(a, b) for a, b in reversed(self.paragraph_bounds)}
+        """Paragraph index → its tokens (the first run of them, were a paragraph split)."""
         self.dateline_end = self._dateline()
-        self.paragraph_bounds = []
-        for i, p in enumerate(self.paragraph_of):
-            if i == 0 or p != self.paragraph_of[i - 1]:
-                self.paragraph_bounds.append((i, i + 1))
-            else:
-                self.paragraph_bounds[-1] = (self.paragraph_bounds[-1][0], i + 1)
+        self.boundary_candidates = self._boundary_candidates()
+        """Token indices where an engine sentence starts inside a paragraph after sentence-final
+        punctuation and before a capital, a digit or a mark: a view cuts there unless one
+        quotation holds both tokens (:meth:`TextView._sentences`)."""
+        self._shared: dict[Callable[["DocumentLayout"], Any], Any] = {}
 
-    def _quote_membership(self) -> list[int]:
-        outer = [(i, s) for i, s in enumerate(self.spans) if s.depth == 0]
-        member = [-1] * len(self.tokens)
-        for q_index, span in outer:
-            lo = span.open_mark
-            hi = (span.close_mark + 1) if span.close_mark is not None else span.end
-            for t_index in self.token_range(lo, hi):
-                member[t_index] = q_index
-        return member
+    def shared(self, build: Callable[["DocumentLayout"], T]) -> T:
+        """``build(self)``, computed at the first call and returned again after it.
+
+        Keyed on ``build``: callers pass module-level functions that read only the layout and its
+        document (never a view's spans), so one result holds for every view of the document.
+        """
+        if build not in self._shared:
+            self._shared[build] = build(self)
+        return self._shared[build]  # type: ignore[no-any-return]
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens overlapping characters ``[start, end)``."""
-        starts = self._starts
+        starts = self.starts
         lo = bisect_right(starts, start) - 1
         if lo < 0 or self.tokens[lo].end <= start:
             lo += 1
         hi = bisect_right(starts, end - 1) if end > start else lo
         return range(max(lo, 0), max(hi, lo, 0))
+
+    def _paragraph_of(self) -> list[int]:
+        para_starts = [s for s, _ in self.paragraphs]
+        return [max(0, bisect_right(para_starts, start) - 1) for start in self.starts]
+
+    def _paragraph_bounds(self) -> list[tuple[int, int]]:
+        bounds: list[tuple[int, int]] = []
+        for i, p in enumerate(self.paragraph_of):
+            if i == 0 or p != self.paragraph_of[i - 1]:
+                bounds.append((i, i + 1))
+            else:
+                bounds[-1] = (bounds[-1][0], i + 1)
+        return bounds
 
     def _dateline(self) -> int:
         tokens = self.tokens
@@ -89,41 +96,92 @@ class TextView:
                 return k + 1
         return 0
 
-    def _sentences(self) -> list[tuple[int, int]]:
-        if not self.tokens:
-            return []
-        cuts = {0, len(self.tokens)}
+    def _boundary_candidates(self) -> list[int]:
         engine_starts = {s.first for s in self.doc.sentences}
-        for i in range(1, len(self.tokens)):
-            if self.paragraph_of[i] != self.paragraph_of[i - 1]:
-                cuts.add(i)
-            elif i in engine_starts and self._good_boundary(i):
-                cuts.add(i)
-        ordered = sorted(cuts)
-        return [(a, b) for a, b in zip(ordered, ordered[1:]) if b > a]
+        return [
+            i
+            for i in sorted(engine_starts)
+            if 1 <= i < len(self.tokens) and self.paragraph_of[i] == self.paragraph_of[i - 1] and self._ends_sentence(i)
+        ]
 
-    def _good_boundary(self, i: int) -> bool:
+    def _ends_sentence(self, i: int) -> bool:
         prev, nxt = self.tokens[i - 1], self.tokens[i]
-        if self.quote_of[i] != -1 and self.quote_of[i] == self.quote_of[i - 1]:
-            return False  # inside one quotation
         ends = prev.text[-1:] in _TERMINATORS
         if prev.text in ALL_MARKS and i >= 2:
             ends = self.tokens[i - 2].text[-1:] in _TERMINATORS
         if not ends:
             return False
-        if prev.text == "." and i >= 2 and self.tokens[i - 2].text.lower().rstrip(".") in _ABBREVIATIONS:
+        if prev.text == "." and i >= 2 and self.lower[i - 2].rstrip(".") in _ABBREVIATIONS:
             return False
-        if prev.text.lower().rstrip(".") in _ABBREVIATIONS:
+        if self.lower[i - 1].rstrip(".") in _ABBREVIATIONS:
             return False
         first = nxt.text[:1]
         return first.isupper() or first.isdigit() or first in ALL_MARKS
 
+
+@dataclass
+class TextView:
+    """Tokens of one article with, per token, its paragraph, repaired sentence and quote membership."""
+
+    doc: AnnotatedDocument
+    spans: list[QuoteSpan]
+    shared_layout: InitVar[Optional[DocumentLayout]] = None
+    """Another view's layout of ``doc`` to reuse (:meth:`with_spans`); built here when None."""
+    layout: DocumentLayout = field(init=False, repr=False)
+    tokens: list[Token] = field(init=False)
+    paragraph_of: list[int] = field(init=False)
+    sentence_of: list[int] = field(init=False)
+    quote_of: list[int] = field(init=False)
+    """Index into ``spans`` of the outermost quote holding the token (marks included), or -1."""
+    sentence_bounds: list[tuple[int, int]] = field(init=False)
+    """Half-open token ranges of the repaired sentences."""
+    paragraph_bounds: list[tuple[int, int]] = field(init=False)
+    dateline_end: int = field(init=False)
+    """Tokens before this index are the dateline of a wire story ("TOLEDO, Ohio (AP) —")."""
+
+    def __post_init__(self, shared_layout: Optional[DocumentLayout]) -> None:
+        layout = shared_layout if shared_layout is not None and shared_layout.doc is self.doc else DocumentLayout(self.doc)
+        self.layout = layout
+        self.tokens = layout.tokens
+        self.paragraph_of = layout.paragraph_of
+        self.paragraph_bounds = layout.paragraph_bounds
+        self.dateline_end = layout.dateline_end
+        self.quote_of = self._quote_membership()
+        self.sentence_bounds = self._sentences()
+        self.sentence_of = [s_index for s_index, (a, b) in enumerate(self.sentence_bounds) for _ in range(a, b)]
+
+    def with_spans(self, spans: list[QuoteSpan]) -> "TextView":
+        """A view of the same document with other spans, sharing this view's layout."""
+        return TextView(self.doc, spans, shared_layout=self.layout)
+
+    def _quote_membership(self) -> list[int]:
+        outer = [(i, s) for i, s in enumerate(self.spans) if s.depth == 0]
+        member = [-1] * len(self.tokens)
+        for q_index, span in outer:
+            lo = span.open_mark
+            hi = (span.close_mark + 1) if span.close_mark is not None else span.end
+            rng = self.token_range(lo, hi)
+            member[rng.start : rng.stop] = [q_index] * len(rng)
+        return member
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens overlapping characters ``[start, end)``."""
+        return self.layout.token_range(start, end)
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        if not self.tokens:
+            return []
+        quote_of = self.quote_of
+        cuts = {0, len(self.tokens)}
+        cuts.update(a for a, _ in self.paragraph_bounds)
+        # inside one quotation the engine's boundary is none
+        cuts.update(i for i in self.layout.boundary_candidates if quote_of[i] == -1 or quote_of[i] != quote_of[i - 1])
+        ordered = sorted(cuts)
+        return [(a, b) for a, b in zip(ordered, ordered[1:]) if b > a]
+
     def paragraph_tokens(self, p_index: int) -> range:
         """Token indices of paragraph ``p_index`` (empty if it has none)."""
-        for a, b in self.paragraph_bounds:
-            if self.paragraph_of[a] == p_index:
-                return range(a, b)
-        return range(0)
+        return self.layout.paragraph_ranges.get(p_index, range(0))
 
     def outside(self, i: int) -> bool:
         """True when token ``i`` is reporter's text, not inside quotation marks."""

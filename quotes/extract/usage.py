@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from quotes.text.lexicon import FUNCTION_WORDS, reporting_lemma
@@ -74,11 +75,18 @@ HEADLINE_MIN_WORDS = 3
 
 def clause_words(text: str, open_mark: int, lo: int) -> list[str]:
     """The words of the sentence before ``open_mark`` (from the paragraph start ``lo``), lower-cased."""
+    return list(_clause_words(text, open_mark, lo))
+
+
+@lru_cache(maxsize=64)
+def _clause_words(text: str, open_mark: int, lo: int) -> tuple[str, ...]:
+    """:func:`clause_words`, cached: a pure function of its arguments that the kind of one span
+    asks for several times (:func:`titled`, :func:`named_as_term`, :func:`said_as_words`, …)."""
     before = text[lo:open_mark]
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].end() :]
-    return [w.lower().replace("’", "'") for w in _WORD.findall(before)]
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(before))
 
 
 def said_as_words(text: str, open_mark: int, lo: int, *, characterising: bool = True) -> bool:

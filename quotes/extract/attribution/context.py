@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from quotes.extract.textview import TextView
+from quotes.extract.textview import DocumentLayout, TextView
 from quotes.text.lexicon import (
     AUX_AND_ADVERBS,
     AUTHOR_VERBS,
@@ -59,6 +59,59 @@ class Attribution:
     """A reporting verb or "according to" was seen around the quote, whether or not it gave a speaker."""
 
 
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def _lemma_cues(layout: DocumentLayout) -> list[Optional[str]]:
+    """Each token's reporting-verb lemma (or "according to"), as if it were reporter's text.
+
+    Once per document (:meth:`DocumentLayout.shared`): the context drops the ones inside
+    quotation marks, which is the only part that depends on the spans.
+    """
+    doc = layout.doc
+    use_lemma, use_pos = doc.has("lemma"), doc.has("pos")
+    tokens, lower = layout.tokens, layout.lower
+    cues: list[Optional[str]] = []
+    for i, tok in enumerate(tokens):
+        if lower[i] == "according" and i + 1 < len(tokens) and lower[i + 1] == "to":
+            cues.append("according to")
+            continue
+        lemma = reporting_lemma(tok.text, tok.lemma if use_lemma else None)
+        cues.append(None if lemma is None or (use_pos and tok.pos not in _VERB_POS) else lemma)
+    return cues
+
+
+def _ambiguous_lemmas(layout: DocumentLayout) -> list[Optional[str]]:
+    """Each lower-case token's reporting lemma, noun-like forms included ("calls", "claims"):
+    a cue when a subject stands right before it and the engine gave no parts of speech."""
+    return [reporting_lemma(tok.text, ambiguous=True) if tok.text[:1].islower() else None for tok in layout.tokens]
+
+
+def _words_cues(layout: DocumentLayout) -> list[Optional[str]]:
+    """Each token as a verb that is no reporting verb but gives its subject the quoted words:
+    using a term ("Francis used the term “white flag”"), voicing ("chanting “U-S-A!”") or
+    characterising ("likened the rules to “…”", "rated the claim “false”"); as if it were
+    reporter's text, once per document like :func:`_lemma_cues`."""
+    use_pos = layout.doc.has("pos")
+    return [_words_cue(layout, i, use_pos) for i in range(len(layout.tokens))]
+
+
+def _words_cue(layout: DocumentLayout, i: int, use_pos: bool) -> Optional[str]:
+    tok = layout.tokens[i]
+    word = tok.text
+    if not word.islower() or (use_pos and tok.pos not in _VERB_POS):
+        return None
+    if word in VOICING_VERBS or word in CHARACTERISING_VERBS:
+        return word
+    if word == "put" and i + 1 < len(layout.tokens) and layout.lower[i + 1] == "it":
+        return word  # "As Vulture put it, “…”": the idiom reports the words that follow
+    if word in USING_VERBS:
+        ahead = layout.lower[i + 1 : i + 1 + TERM_NOUN_REACH]
+        if any(w in WORD_NOUNS for w in ahead):
+            return word
+    return None
+
+
 class AttributionContext:
     """One article as attribution reads it (see the module docstring)."""
 
@@ -70,29 +123,32 @@ class AttributionContext:
         self.use_lemma = view.doc.has("lemma")
         self.use_pos = view.doc.has("pos")
         self.use_parse = view.doc.has("depparse")
-        self.cues = [self.cue_lemma(i) for i in range(len(self.tokens))]
+        layout, quote_of = view.layout, view.quote_of
+        # words inside quotation marks are no cues
+        self.cues = [cue if q == -1 else None for cue, q in zip(layout.shared(_lemma_cues), quote_of)]
         if not self.use_pos:
-            for i, tok in enumerate(self.tokens):
+            for i, lemma in enumerate(layout.shared(_ambiguous_lemmas)):
                 # "Ferrer, 58, calls the film …": a noun-like form is a verb right after its subject
-                if self.cues[i] is None and view.outside(i):
-                    lemma = reporting_lemma(tok.text, ambiguous=True)
-                    subject = self.subject_left(i) if lemma and tok.text[:1].islower() else None
+                if lemma and self.cues[i] is None and quote_of[i] == -1:
+                    subject = self.subject_left(i)
                     # "32% of Republican claims": after a preposition the name qualifies a noun
                     if subject is not None and not (subject.first > 0 and self.tokens[subject.first - 1].text.lower() in PREPOSITIONS):
                         self.cues[i] = lemma
-        for i in range(len(self.tokens)):
-            if self.cues[i] is None:
-                self.cues[i] = self.words_cue(i)
-        for i, tok in enumerate(self.tokens):
+        for i, cue in enumerate(layout.shared(_words_cues)):
+            if cue is not None and self.cues[i] is None and quote_of[i] == -1:
+                self.cues[i] = cue
+        for i, low in enumerate(layout.lower):
             # "Lula's remarks", "Francis' recent remarks": a speech noun with an owner is a cue
             # whatever its part of speech (its subject is resolved by subject_of_cue)
-            if self.cues[i] is None and tok.text.lower() in SPEECH_NOUNS and view.outside(i) and self.speech_owner(i) is not None:
-                self.cues[i] = tok.text.lower()
+            if low in SPEECH_NOUNS and self.cues[i] is None and quote_of[i] == -1 and self.speech_owner(i) is not None:
+                self.cues[i] = low
         self.authors = self.document_authors()
         if not view.doc.has("ner"):
             self._mark_speaking_people()
         self.history: list[tuple[QuoteSpan, Attribution]] = []
         """Quotes decided so far, in text order, with their attributions (the driver fills it)."""
+        self._quote_only: dict[int, bool] = {}
+        """:meth:`quote_only_paragraph` memo (of this view's spans)."""
 
     def _mark_speaking_people(self) -> None:
         """Without NER, a name that is the subject of a reporting verb is taken to be a person,
@@ -109,37 +165,6 @@ class AttributionContext:
                 ref.person = True
 
     # -- cues -----------------------------------------------------------------------------------
-    def cue_lemma(self, i: int) -> Optional[str]:
-        tok = self.tokens[i]
-        if not self.view.outside(i):
-            return None
-        if tok.text.lower() == "according" and i + 1 < len(self.tokens) and self.tokens[i + 1].text.lower() == "to":
-            return "according to"
-        lemma = reporting_lemma(tok.text, tok.lemma if self.use_lemma else None)
-        if lemma is None:
-            return None
-        if self.use_pos and tok.pos not in {"VERB", "AUX"}:
-            return None
-        return lemma
-
-    def words_cue(self, i: int) -> Optional[str]:
-        """A verb that is no reporting verb but gives its subject the quoted words: using a term
-        ("Francis used the term “white flag”"), voicing ("chanting “U-S-A!”") or characterising
-        ("likened the rules to “…”", "rated the claim “false”")."""
-        tok = self.tokens[i]
-        word = tok.text
-        if not word.islower() or not self.view.outside(i) or (self.use_pos and tok.pos not in {"VERB", "AUX"}):
-            return None
-        if word in VOICING_VERBS or word in CHARACTERISING_VERBS:
-            return word
-        if word == "put" and i + 1 < len(self.tokens) and self.tokens[i + 1].text.lower() == "it":
-            return word  # "As Vulture put it, “…”": the idiom reports the words that follow
-        if word in USING_VERBS:
-            ahead = [t.text.lower() for t in self.tokens[i + 1 : i + 1 + TERM_NOUN_REACH]]
-            if any(w in WORD_NOUNS for w in ahead):
-                return word
-        return None
-
     def cue_text(self, i: int) -> str:
         if self.cues[i] == "according to":
             return "according to"
@@ -395,8 +420,7 @@ class AttributionContext:
     def document_authors(self) -> dict[str, Mention]:
         """Document noun → the mention of its author: "Putin's letter", "a letter from Putin", "Putin sent a letter"."""
         authors: dict[str, Mention] = {}
-        for i, tok in enumerate(self.tokens):
-            word = tok.text.lower()
+        for i, word in enumerate(self.view.layout.lower):
             if word not in DOCUMENT_WORDS or not self.view.outside(i):
                 continue
             author: Optional[Mention] = None
@@ -476,6 +500,8 @@ class AttributionContext:
 
 
     def quote_only_paragraph(self, paragraph: int) -> bool:
-        rng = self.view.paragraph_tokens(paragraph)
-        return bool(rng) and all(not self.view.outside(i) or not self.tokens[i].text[:1].isalnum() for i in rng)
+        if paragraph not in self._quote_only:
+            rng = self.view.paragraph_tokens(paragraph)
+            self._quote_only[paragraph] = bool(rng) and all(not self.view.outside(i) or not self.tokens[i].text[:1].isalnum() for i in rng)
+        return self._quote_only[paragraph]
 

@@ -43,7 +43,6 @@ from quotes.extract.attribution.resolve import antecedent, speaker_of
 from quotes.extract.attribution.rules import Candidate
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import find_mentions
-from quotes.extract.textview import TextView
 from quotes.text.names import name_key
 
 __all__ = ["RULES", "Proposal", "Rule", "attribute", "attribute_all", "nested_attribution", "read_inside"]
@@ -140,7 +139,7 @@ def _within(span: QuoteSpan, start: int) -> bool:
 def read_inside(ctx: AttributionContext, spans: list[QuoteSpan], outer: QuoteSpan) -> AttributionContext:
     """The article re-read with ``outer``'s words as reporter's text (its nested quotes a level up)."""
     lifted = [s.model_copy(update={"depth": s.depth - 1}) if _within(outer, s.open_mark) else s for s in spans if s is not outer]
-    view = TextView(ctx.view.doc, lifted)
+    view = ctx.view.with_spans(lifted)
     return AttributionContext(view, find_mentions(view))
 
 

@@ -35,6 +35,7 @@ from quotes.extract.attribution.driver import CONFIDENCE, Proposal
 from quotes.extract.attribution.resolve import resolve
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import Mention
+from quotes.extract.textview import TextView
 from quotes.text.lexicon import AUX_AND_ADVERBS, OBJECT_CUES, PERSON_PRONOUNS, PREPOSITIONS, is_place
 
 __all__ = ["MODEL_PATH", "Option", "SpeakerModel", "options_for", "rank"]
@@ -82,7 +83,7 @@ class SpeakerModel:
         >>> SpeakerModel({"bias": 0.0}, 0.5).probability({"bias": 1.0})
         0.5
         """
-        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        z = sum([self.weights.get(k, 0.0) * v for k, v in features.items()])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -118,7 +119,30 @@ class _Article:
         for _, att, _ in decided:
             if att.speaker:
                 self.quote_count[att.speaker] = self.quote_count.get(att.speaker, 0) + 1
-        self.first_person = next((r for r, m in zip(self.resolved, mentions) if r and m.kind == "name" and not _place(ctx, m)), None)
+        self.place = [_place(ctx, m) for m in mentions]
+        self.first_person = next((r for r, m, place in zip(self.resolved, mentions, self.place) if r and m.kind == "name" and not place), None)
+        self.in_paragraph: dict[int, list[int]] = {}
+        """Paragraph → indices of the mentions that start in it."""
+        for k, m in enumerate(mentions):
+            self.in_paragraph.setdefault(ctx.view.paragraph_of[m.first], []).append(k)
+        self._own_features: dict[int, tuple[Mention, dict[str, float]]] = {}
+
+    def window(self, p: int) -> list[int]:
+        """Indices, in order, of the mentions from :data:`WINDOW_BEFORE` paragraphs before ``p`` to
+        :data:`WINDOW_AFTER` after it."""
+        return sorted(k for q in range(p - WINDOW_BEFORE, p + WINDOW_AFTER + 1) for k in self.in_paragraph.get(q, ()))
+
+    def own_features(self, m: Mention) -> dict[str, float]:
+        """:func:`_own_features` of ``m``, computed once per mention object.
+
+        Keyed on the object's id; the entry holds the object, so the id is not reused while the
+        article lives. Mentions are not changed once the context is built, and the features read
+        nothing of the quote.
+        """
+        found = self._own_features.get(id(m))
+        if found is None:
+            found = self._own_features[id(m)] = (m, _own_features(self.ctx, m))
+        return found[1]
 
 
 def _place(ctx: AttributionContext, m: Mention) -> bool:
@@ -152,15 +176,16 @@ def options_for(article: _Article, index: int) -> list[Option]:
     for prop in proposals:
         if prop.speaker:
             option(prop.speaker, prop.candidate.method)
-    for k, m in enumerate(ctx.mentions.mentions):
-        mp = view.paragraph_of[m.first]
+    mentions = ctx.mentions.mentions
+    for k in article.window(p):
         speaker = article.resolved[k]
-        if not speaker or mp < p - WINDOW_BEFORE or mp > p + WINDOW_AFTER or _place(ctx, m):
+        if not speaker or article.place[k]:
             continue
+        m = mentions[k]
         opt = option(speaker, "nearby")
-        features, distance = _mention_features(ctx, m, o, c, o_sent, c_sent, p)
-        if distance < opt.distance:
-            opt.mention, opt.features, opt.distance = m, features, distance
+        # an option is described by its nearest mention: the features of the others go unread
+        if _placement(view, m, o, c, p)[2] < opt.distance:
+            opt.mention, (opt.features, opt.distance) = m, _mention_features(ctx, m, o, c, o_sent, c_sent, p, article.own_features(m))
     described: set[str] = set()
     for prop in proposals:
         # the words a rule read as the speaker describe that option, however near another mention is
@@ -168,7 +193,7 @@ def options_for(article: _Article, index: int) -> list[Option]:
         if prop.speaker and m is not None and prop.speaker not in described:
             described.add(prop.speaker)
             opt = options[prop.speaker]
-            opt.mention, (opt.features, opt.distance) = m, _mention_features(ctx, m, o, c, o_sent, c_sent, p)
+            opt.mention, (opt.features, opt.distance) = m, _mention_features(ctx, m, o, c, o_sent, c_sent, p, article.own_features(m))
     previous = next((a.speaker for s, a, _ in reversed(article.decided[:index]) if a.speaker and s.depth == 0), None)
     following = next((a.speaker for s, a, _ in article.decided[index + 1 :] if a.speaker and s.depth == 0), None)
     if att.speaker:
@@ -182,8 +207,8 @@ def options_for(article: _Article, index: int) -> list[Option]:
     quote_only = ctx.quote_only_paragraph(p)
     n_quotes = max(1, len(article.decided))
     # the nearest person before and after the quote: the classic strongest baseline
-    before = sorted((o.distance, o.speaker) for o in options.values() if o.mention is not None and o.mention.last <= o_first(ctx, span))
-    after = sorted((o.distance, o.speaker) for o in options.values() if o.mention is not None and o.mention.last > o_first(ctx, span))
+    before = sorted((opt.distance, opt.speaker) for opt in options.values() if opt.mention is not None and opt.mention.last <= o)
+    after = sorted((opt.distance, opt.speaker) for opt in options.values() if opt.mention is not None and opt.mention.last > o)
     nearest_before = {sp: rank for rank, (_, sp) in enumerate(before[:2], 1)}
     nearest_after = {sp: rank for rank, (_, sp) in enumerate(after[:2], 1)}
     for speaker, opt in options.items():
@@ -237,26 +262,40 @@ def options_for(article: _Article, index: int) -> list[Option]:
     return list(options.values())
 
 
-def o_first(ctx: AttributionContext, span: QuoteSpan) -> int:
-    """Token index of the quote's opening mark."""
-    return ctx.open_token(span)
-
-
 def _mention_features(
-    ctx: AttributionContext, m: Mention, o: int, c: int, o_sent: int, c_sent: int, p: int
+    ctx: AttributionContext, m: Mention, o: int, c: int, o_sent: int, c_sent: int, p: int, own: Optional[dict[str, float]] = None
 ) -> tuple[dict[str, float], float]:
-    """Features of one mention as the speaker of the quote opening at token ``o`` and closing before ``c``."""
-    view, tokens = ctx.view, ctx.tokens
+    """Features of one mention as the speaker of the quote opening at token ``o`` and closing before
+    ``c``: where it stands from the quote, then its :func:`_own_features` (``own``, when the caller
+    has them)."""
+    view = ctx.view
     f: dict[str, float] = {}
     ms, mp = view.sentence_of[m.first], view.paragraph_of[m.first]
-    side = "before" if m.last <= o else "after"
-    dist = o - m.last if side == "before" else max(0, m.first - c)
+    side, dist, distance = _placement(view, m, o, c, p)
     if mp == p:
         same_sentence = ms == (o_sent if side == "before" else c_sent)
         f[f"same_sent_{side}" if same_sentence else f"same_para_{side}"] = 1.0
     else:
         f[f"para{mp - p:+d}"] = 1.0
     f[_bucket(f"dist_{side}", dist)] = 1.0
+    f.update(own if own is not None else _own_features(ctx, m))
+    return f, distance
+
+
+def _placement(view: TextView, m: Mention, o: int, c: int, p: int) -> tuple[str, int, float]:
+    """Where a mention stands from the quote opening at token ``o`` and closing before ``c`` in
+    paragraph ``p``: its side ("before" or "after"), its distance in tokens, and the distance that
+    ranks mentions (a paragraph away outweighs any distance within one)."""
+    side = "before" if m.last <= o else "after"
+    dist = o - m.last if side == "before" else max(0, m.first - c)
+    return side, dist, dist + 1000.0 * abs(view.paragraph_of[m.first] - p)
+
+
+def _own_features(ctx: AttributionContext, m: Mention) -> dict[str, float]:
+    """The features of a mention that do not depend on the quote: its kind, its referent, the
+    reporting verbs around it, whether it is a subject."""
+    tokens = ctx.tokens
+    f: dict[str, float] = {}
     f[f"kind={m.kind}"] = 1.0
     ref = ctx.mentions.referents[m.referent] if m.referent is not None else None
     if ref is not None:
@@ -286,7 +325,7 @@ def _mention_features(
         f["after_cue"] = 1.0
     if ctx.salient(m):
         f["salient"] = 1.0
-    return f, dist + 1000.0 * abs(mp - p)
+    return f
 
 
 def _method(opt: Option, att: Attribution) -> str:

@@ -309,6 +309,7 @@ def _surface_to_lemma() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1 << 16)
 def reporting_lemma(word: str, lemma: str | None = None, *, ambiguous: bool = False) -> str | None:
     """The reporting-verb lemma of ``word`` (using the engine's ``lemma`` when there is one), else None.
 
@@ -317,6 +318,9 @@ def reporting_lemma(word: str, lemma: str | None = None, *, ambiguous: bool = Fa
 
     >>> reporting_lemma("said"), reporting_lemma("emphasized"), reporting_lemma("table")
     ('say', 'emphasize', None)
+
+    Cached: a pure function of its arguments and the lexicon's constant tables, called for most
+    tokens of every article (the same few thousand words).
     """
     if lemma and lemma.lower() in REPORTING_LEMMAS:
         return lemma.lower()
