@@ -128,7 +128,7 @@ def _is_cap(text: str) -> bool:
 
 def _capitalised(layout: DocumentLayout) -> list[bool]:
     """:func:`_is_cap` of each token's text, once per document (:meth:`DocumentLayout.shared`)."""
-    return [_is_cap(t.text) for t in layout.tokens]
+    return [t.text[:1].isupper() and _is_cap(t.text) for t in layout.tokens]  # the first test alone settles most
 
 
 def _glued(view: TextView, i: int) -> bool:
@@ -563,11 +563,11 @@ def _owned_role(view: TextView, first: int, last: int) -> Optional[Mention]:
 def _honorific_surnames(layout: DocumentLayout) -> frozenset[str]:
     """Role words the article uses as surnames: the word after an honorific ("Mr. King", "Ms
     Bishop"). Its other mentions of the word are then the name, not a title ("Charlie King")."""
-    tokens = layout.tokens
+    tokens, lower = layout.tokens, layout.lower
     return frozenset(
-        tokens[i + 1].text.lower()
+        lower[i + 1]
         for i in range(len(tokens) - 1)
-        if tokens[i].text.lower() in SURNAME_HONORIFICS and tokens[i + 1].text.lower() in ROLE_WORDS and _is_cap(tokens[i + 1].text)
+        if lower[i] in SURNAME_HONORIFICS and lower[i + 1] in ROLE_WORDS and _is_cap(tokens[i + 1].text)
     )
 
 

@@ -8,7 +8,7 @@ and only after sentence-final punctuation followed by a capital or an opening ma
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import InitVar, dataclass, field
 from typing import Any, Callable, Optional, TypeVar
 
@@ -74,16 +74,30 @@ class DocumentLayout:
         return range(max(lo, 0), max(hi, lo, 0))
 
     def _paragraph_of(self) -> list[int]:
+        """The paragraph of each token: the last one starting at or before it (the first for a
+        token before any)."""
         para_starts = [s for s, _ in self.paragraphs]
-        return [max(0, bisect_right(para_starts, start) - 1) for start in self.starts]
+        starts = self.starts
+        if len(para_starts) < 2 or starts != sorted(starts) or any(a >= b for a, b in zip(para_starts, para_starts[1:])):
+            return [max(0, bisect_right(para_starts, start) - 1) for start in starts]
+        # tokens in text order: each paragraph's are a run, cut where the next paragraph starts
+        cuts = [0] + [bisect_left(starts, s) for s in para_starts[1:]] + [len(starts)]
+        paragraph_of: list[int] = []
+        for q in range(len(para_starts)):
+            paragraph_of.extend([q] * (cuts[q + 1] - cuts[q]))
+        return paragraph_of
 
     def _paragraph_bounds(self) -> list[tuple[int, int]]:
+        """Half-open token ranges of the runs of tokens in one paragraph."""
         bounds: list[tuple[int, int]] = []
-        for i, p in enumerate(self.paragraph_of):
-            if i == 0 or p != self.paragraph_of[i - 1]:
-                bounds.append((i, i + 1))
-            else:
-                bounds[-1] = (bounds[-1][0], i + 1)
+        paragraph_of = self.paragraph_of
+        a = 0
+        for i in range(1, len(paragraph_of)):
+            if paragraph_of[i] != paragraph_of[i - 1]:
+                bounds.append((a, i))
+                a = i
+        if paragraph_of:
+            bounds.append((a, len(paragraph_of)))
         return bounds
 
     def _dateline(self) -> int:

@@ -21,6 +21,7 @@ from quotes.text.lexicon import (
     PREPOSITIONS,
     SPEECH_NOUNS,
     is_place,
+    reporting_form,
     reporting_lemma,
 )
 from quotes.text.lexicon.detection import CHARACTERISING_VERBS, USING_VERBS, VOICING_VERBS, WORD_NOUNS
@@ -84,7 +85,7 @@ def _lemma_cues(layout: DocumentLayout) -> list[Optional[str]]:
 def _ambiguous_lemmas(layout: DocumentLayout) -> list[Optional[str]]:
     """Each lower-case token's reporting lemma, noun-like forms included ("calls", "claims"):
     a cue when a subject stands right before it and the engine gave no parts of speech."""
-    return [reporting_lemma(tok.text, ambiguous=True) if tok.text[:1].islower() else None for tok in layout.tokens]
+    return [reporting_form(tok.text) if tok.text[:1].islower() else None for tok in layout.tokens]
 
 
 def _words_cues(layout: DocumentLayout) -> list[Optional[str]]:
@@ -93,7 +94,11 @@ def _words_cues(layout: DocumentLayout) -> list[Optional[str]]:
     characterising ("likened the rules to “…”", "rated the claim “false”"); as if it were
     reporter's text, once per document like :func:`_lemma_cues`."""
     use_pos = layout.doc.has("pos")
-    return [_words_cue(layout, i, use_pos) for i in range(len(layout.tokens))]
+    # _words_cue gives None for any other word
+    return [_words_cue(layout, i, use_pos) if tok.text in _WORDS_CUE_VERBS else None for i, tok in enumerate(layout.tokens)]
+
+
+_WORDS_CUE_VERBS = VOICING_VERBS | CHARACTERISING_VERBS | USING_VERBS | {"put"}
 
 
 def _words_cue(layout: DocumentLayout, i: int, use_pos: bool) -> Optional[str]:

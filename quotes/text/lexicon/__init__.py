@@ -310,6 +310,17 @@ def _surface_to_lemma() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def reporting_form(word: str) -> str | None:
+    """The reporting-verb lemma ``word`` is a form of, noun-like forms included: what
+    :func:`reporting_lemma` gives ``word`` with ``ambiguous=True`` and no engine lemma.
+
+    >>> reporting_form("calls"), reporting_form("Said"), reporting_form("table")
+    ('call', 'say', None)
+    """
+    return _surface_to_lemma().get(word.lower())
+
+
+@lru_cache(maxsize=1 << 16)
 def reporting_lemma(word: str, lemma: str | None = None, *, ambiguous: bool = False) -> str | None:
     """The reporting-verb lemma of ``word`` (using the engine's ``lemma`` when there is one), else None.
 
@@ -324,7 +335,7 @@ def reporting_lemma(word: str, lemma: str | None = None, *, ambiguous: bool = Fa
     """
     if lemma and lemma.lower() in REPORTING_LEMMAS:
         return lemma.lower()
-    found = _surface_to_lemma().get(word.lower())
+    found = reporting_form(word)
     if found and lemma is None and word.lower() in AMBIGUOUS_NOUNS and not ambiguous:
         return None
     return found
