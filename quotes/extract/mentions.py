@@ -17,6 +17,7 @@ from quotes.annotate.document import Token
 from quotes.extract.textview import DocumentLayout, TextView
 from quotes.text.names import name_key
 from quotes.text.lexicon import (
+    ABBREVIATED_MONTHS,
     ABBREVIATED_RANKS,
     AFFILIATION_WORDS,
     AUX_AND_ADVERBS,
@@ -29,6 +30,7 @@ from quotes.text.lexicon import (
     GROUP_PRONOUNS,
     HEAD_OF_STATE_ROLES,
     HONORIFICS,
+    IRREGULAR_PASTS,
     LINK_WORDS,
     MALE_WORDS,
     MEDIA_WORDS,
@@ -39,6 +41,7 @@ from quotes.text.lexicon import (
     OFFICE_PORTFOLIOS,
     ORG_HEADS,
     PARTY_MEMBER_WORDS,
+    PERIOD_NOUNS,
     PERSON_PRONOUNS,
     PLACE_NAMES,
     PREPOSITIONS,
@@ -47,6 +50,7 @@ from quotes.text.lexicon import (
     SPEECH_NOUNS,
     STYLES_OF_ADDRESS,
     SURNAME_HONORIFICS,
+    TITLES,
     UNNAMED_ROLES,
     is_number_word,
     is_place,
@@ -67,6 +71,7 @@ _OUTLET_WORDS = MEDIA_WORDS | {"state", "news"}
 _TITLE_WORDS = ROLE_WORDS | HONORIFICS | MEDIA_WORDS
 """Words before a name that make the words before it its title (:func:`_preceding_descriptors`)."""
 _PERSON_TITLES = ROLE_WORDS | HONORIFICS
+_ROLES_AND_TITLES = ROLE_WORDS | TITLES
 _UNNAMED_SPEAKERS = (ROLE_WORDS | UNNAMED_ROLES) - DOCUMENT_WORDS - SPEECH_NOUNS
 """Words an indefinite description needs to bring in a speaker ("a senior official said")."""
 _RUN_BREAKERS = FUNCTION_WORDS - LINK_WORDS
@@ -145,6 +150,8 @@ def find_mentions(view: TextView) -> MentionIndex:
     openers = common_openers(view)
     lower, capitalised, quote_of = layout.lower, layout.shared(_capitalised), view.quote_of
     mentions: list[Mention] = []
+    qualifying: list[Mention] = []
+    """Names that only qualify a noun (:func:`_qualifies_a_noun`), kept if the article names them elsewhere."""
     i = 0
     n = len(tokens)
     while i < n:
@@ -176,7 +183,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 i = group.last
                 continue
             if mention is not None:
-                mentions.append(mention)
+                (qualifying if _qualifies_a_noun(view, i, run_end) else mentions).append(mention)
             i = run_end
             continue
         if low in {"the", "a", "an"} or (low in _MEDIA_OR_STATE and i + 1 < n):
@@ -186,6 +193,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 i = epithet.last
                 continue
         i += 1
+    mentions = _with_known_qualifiers(mentions, qualifying)
     mentions = _split_headline_names(view, mentions, ents, surnames)
     mentions = _drop_pairings(mentions)
     for m in mentions:
@@ -334,12 +342,12 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
         return i
     if reporting_lemma(tokens[i].text) and initial:
         return i  # "Speaking at the ceremony, …"
-    if _is_date(low):
-        return i  # "Friday", "Nov.": capitalised, never anyone
+    if _is_date(view, i) or low in PERIOD_NOUNS:
+        return i  # "Friday", "Nov.", "of the Year": capitalised, never anyone
     j = i + 1
     while j < len(tokens) and view.outside(j) and view.sentence_of[j] == view.sentence_of[i]:
         t = tokens[j].text
-        if _possessive(tokens[j - 1].text) or _is_date(_POSSESSIVE_END.sub("", t)):
+        if _possessive(tokens[j - 1].text) or _is_date(view, j):
             break  # "Brazil's Lula": the possessive ends one name, "Lula" starts the next
         if _hyphen_modifier(view, j):
             return i  # "a Hillary Clinton-backed group": the name only qualifies a noun
@@ -432,8 +440,18 @@ def _office_end(words: list[str], k: int) -> int:
     return end
 
 
-def _is_date(text: str) -> bool:
-    return text.lower().rstrip(".") in DATE_WORDS
+def _is_date(view: TextView, i: int) -> bool:
+    """Token ``i`` is a day or a month (:data:`DATE_WORDS`, a possessive ending aside); an
+    abbreviated month only with its full stop or a day number after it ("Nov.", "Dec 5", not the
+    "Jun" of "Ai Jun" or the "Jan" of "Jan Brewer")."""
+    tokens = view.tokens
+    word = _POSSESSIVE_END.sub("", tokens[i].text.lower()).rstrip(".")
+    if word not in DATE_WORDS:
+        return False
+    if word not in ABBREVIATED_MONTHS:
+        return True
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return tokens[i].text.endswith(".") or (following == "." and _glued(view, i + 1)) or following[:1].isdigit()
 
 
 def _possessive(text: str) -> bool:
@@ -508,6 +526,43 @@ def _named_group(view: TextView, name: Mention) -> Optional[Mention]:
         return None  # "Sanders campaign manager Jeff Weaver": a title before a name
     descriptors = frozenset(set(name.name_key) | {word, "<group>"})
     return _mention(view, name.first, k + 1, "epithet", descriptors=descriptors)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _qualifies_a_noun(view: TextView, first: int, last: int) -> bool:
+    """The name run ``[first, last)`` stands between an article and a common noun, so it only
+    qualifies the noun: "the Senate Benghazi hearing", "the Ted Cruz South Carolina victory party",
+    "a Trump rally". With parts of speech the word after it must be a noun; without, any lower-case
+    word but a function word, an auxiliary or adverb, a reporting verb or a form that may be a verb
+    ("-ed", "-s", :data:`IRREGULAR_PASTS`: "the Foundation closed", "the Party met"). Not a
+    possessive ("the Pope's view")."""
+    tokens = view.tokens
+    if first == 0 or last >= len(tokens) or view.layout.lower[first - 1] not in _ARTICLES or not view.outside(last):
+        return False
+    if _possessive(tokens[last - 1].text):
+        return False
+    token = tokens[last]
+    word = token.text
+    if not (word.isalpha() and word.islower()) or word in FUNCTION_WORDS or word in _AFTER_A_SUBJECT or reporting_lemma(word) is not None:
+        return False
+    if view.doc.has("pos"):
+        return token.pos == "NOUN"
+    return not word.endswith(("ed", "s")) and word not in IRREGULAR_PASTS
+
+
+def _with_known_qualifiers(mentions: list[Mention], qualifying: list[Mention]) -> list[Mention]:
+    """``mentions`` with the names that qualify a noun (:func:`_qualifies_a_noun`) the article
+    also names on their own, in text order. "the President Donald Trump administration" with a
+    "Trump" elsewhere is a mention of him (later epithets and pronouns may refer to it); "the Ted
+    Cruz South Carolina victory party" runs two names together that nothing else names so, and
+    would join them into one person."""
+    if not qualifying:
+        return mentions
+    known = {m.name_key for m in mentions if m.kind == "name" and m.name_key}
+    kept = [q for q in qualifying if q.name_key in known or q.name_key[-1:] in known]
+    return sorted(mentions + kept, key=lambda m: m.first) if kept else mentions
 
 
 def _drop_pairings(mentions: list[Mention]) -> list[Mention]:
@@ -848,8 +903,8 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
         j += 1
     if j == i + 1:
         return None
-    if any(tokens[t].text.lower() in ROLE_WORDS and _is_cap(tokens[t + 1].text) for t in range(i + 1, j - 1)):
-        return None  # "the producer Marc Dubois": a title and a name, which the name mention carries
+    if any(tokens[t].text.lower().rstrip(".") in _ROLES_AND_TITLES and _is_cap(tokens[t + 1].text) for t in range(i + 1, j - 1)):
+        return None  # "the producer Marc Dubois", "the Rev. Al Sharpton": a title and a name, which the name mention carries
     k = j
     while k < len(tokens) and tokens[k].text.lower() in AUX_AND_ADVERBS:
         k += 1

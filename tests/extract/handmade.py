@@ -17,7 +17,7 @@ from quotes.extract.mentions import find_mentions
 from quotes.extract.textview import TextView
 
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|St|Lt|Col|Prof)\.(?=\s)"  # titles with their stop
+    r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|St|Lt|Col|Prof|Rev)\.(?=\s)"  # titles with their stop
     r"|(?:[A-Z]\.){2,}"  # U.S., U.N.
     r"|['’]s\b"  # possessive
     r"|[^\W_]+(?:[-‐][^\W_]+)*(?:['’][a-z]{1,2}\b(?<!['’]s))?"  # words, hyphenated, don't

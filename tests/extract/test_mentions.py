@@ -395,3 +395,48 @@ def test_the_party_member_heads_a_description_only_as_its_phrase_s_head(text: st
 def test_ranks_and_occupations_before_a_name_are_titles(text: str, names: list[str]) -> None:
     index = handmade_mentions(text)
     assert [m.name for m in index.mentions if m.kind == "name"] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Columnist Ai Jun wrote it.", ["Ai Jun"]),  # a month abbreviation only as a date is one
+        ("Gov. Jan Brewer spoke first.", ["Jan Brewer"]),
+        ("Brewer spoke on Dec 5 and Nov. 3.", ["Brewer"]),
+        ("Brewer spoke Friday.", ["Brewer"]),
+    ],
+)
+def test_an_abbreviated_month_is_a_date_only_with_its_stop_or_a_day(text: str, names: list[str]) -> None:
+    index = handmade_mentions(text)
+    assert [m.name for m in index.mentions if m.kind == "name"] == names
+
+
+def test_a_span_of_time_ends_a_title_and_starts_no_name() -> None:
+    index = handmade_mentions("He named the Person of the Year Barack Obama.")
+    assert "Barack Obama" in [m.name for m in index.mentions if m.kind == "name"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # between an article and a noun a name only qualifies the noun ...
+        ("Cruz spoke at the Ted Cruz South Carolina victory party.", ["Cruz"]),
+        ("Clinton clashed with Johnson during the Senate Benghazi hearing.", ["Clinton", "Johnson"]),
+        # ... but stays a mention of someone the article names on their own
+        ("Trump spoke. It was the President Donald Trump plan.", ["Trump", "Donald Trump"]),
+        # a verb after it, or a possessive, makes it the subject or the owner
+        ("Later the Clinton Foundation closed its doors.", ["Clinton Foundation"]),
+        ("Later the Clinton Foundation runs it.", ["Clinton Foundation"]),
+        ("Later the Clinton Foundation met them.", ["Clinton Foundation"]),
+        ("It is the Senate's view.", ["Senate"]),
+    ],
+)
+def test_a_name_between_an_article_and_a_noun_qualifies_the_noun(text: str, names: list[str]) -> None:
+    index = handmade_mentions(text)
+    assert [m.name for m in index.mentions if m.kind == "name"] == names
+
+
+def test_a_title_after_the_article_is_the_name_s_not_a_description() -> None:
+    index = handmade_mentions("Later the Rev. Al Sharpton told them.")
+    (sharpton,) = [m for m in index.mentions if m.kind == "name"]
+    assert (sharpton.name, "rev" in sharpton.descriptors) == ("Al Sharpton", True)

@@ -79,7 +79,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     congresswoman representative representatives rep reps sen sens senators gov vice emir sultan monarch colonel lieutenant major
     captain sergeant admiral marshal diplomat negotiator councillor councilor commissioner
     president-elect analyst professor researcher expert economist pontiff cardinal bishop
-    archbishop rabbi imam cleric patriarch mp mps mla mep msp mk manager coach boss skipper
+    archbishop rabbi imam cleric patriarch pastor reverend rev mp mps mla mep msp mk manager coach boss skipper
     striker midfielder defender goalkeeper winger forward player substitute teammate
     chef owner author writer novelist poet actor actress singer musician producer artist
     journalist reporter editor correspondent columnist activist campaigner barrister solicitor
@@ -362,6 +362,20 @@ Times", "asked the Pope", "accused Kim"), not the speaker as in "said Kim"."""
 OWNER_DETERMINERS: frozenset[str] = frozenset("the his her their its those these that this".split())
 """Words before a speech noun that leave its owner to the context ("condemned his remarks as …")."""
 
+IRREGULAR_PASTS: frozenset[str] = frozenset(
+    """arose awoke bore beat became began bent bet bit bled blew broke brought built burnt burst
+    bought caught chose clung came cost crept cut dealt dug did drew dreamt drank drove ate fell fed
+    felt fought found fled flung flew forbade forgot forgave froze got gave went grew hung heard hid
+    hit held hurt kept knelt knew laid led leant leapt learnt left lent let lay lit lost made meant
+    met paid put quit read rode rang rose ran saw sought sold sent set shook shed shone shot shrank
+    shut sang sank sat slept slid spoke sped spent spun spat split spread sprang stood stole stuck
+    stung struck swore swept swam swung took taught tore told thought threw trod understood woke
+    wore wept won wrote""".split()
+)
+"""The simple past of English's irregular verbs: with no parts of speech, what tells "the Democratic
+Party met" (a subject and its verb) from "the Senate Benghazi hearing" (a name qualifying a noun);
+regular pasts end in "-ed"."""
+
 AUTHOR_VERBS: frozenset[str] = frozenset("sent wrote issued delivered released signed addressed penned".split())
 """Verbs that make their subject the author of a document ("Putin sent a letter")."""
 
@@ -372,13 +386,23 @@ PREPOSITIONS: frozenset[str] = frozenset(
 )
 """Prepositions: a name right after one is not the subject of its sentence ("In a statement read by Ms Thorne")."""
 
-DATE_WORDS: frozenset[str] = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
-    january february march april june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+ABBREVIATED_MONTHS: frozenset[str] = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+"""Months as abbreviated: a date with the full stop or a day number ("Nov.", "Dec 5"), else often a
+name ("Jan Brewer", "columnist Ai Jun")."""
+
+DATE_WORDS: frozenset[str] = (
+    frozenset(
+        """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+        january february march april june july august september october november december""".split()
+    )
+    | ABBREVIATED_MONTHS
 )
 """Days, months and their abbreviations: capitalised, but never a speaker ("Friday", "Nov."). Not
 "May", which is also a surname."""
+
+PERIOD_NOUNS: frozenset[str] = frozenset("year month week decade century".split())
+"""Spans of time: capitalised, they end a title ("Person of the Year", "Player of the Week") and
+never start a name ("of the Year Barack Obama" names Barack Obama)."""
 
 MODIFIER_PREFIXES: frozenset[str] = frozenset("anti pro non never".split())
 """Prefixes that turn a name into an adjective ("Anti-Trump", "pro-Clinton", "Never-Trump"): the
