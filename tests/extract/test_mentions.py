@@ -362,6 +362,7 @@ def test_a_possessive_name_before_a_media_word_is_no_outlet(stanza_engine) -> No
         ("The Republican National Convention opened.", ["Republican National Convention"]),
         ("The Democratic Party met.", ["Democratic Party"]),
         ("The Republican Jewish Coalition met.", ["Republican Jewish Coalition"]),
+        ("The Democratic Policy Center met.", ["Democratic Policy Center"]),
     ],
 )
 def test_a_party_word_before_a_person_s_name_is_a_description(text: str, names: list[str]) -> None:
@@ -390,6 +391,7 @@ def test_the_party_member_heads_a_description_only_as_its_phrase_s_head(text: st
         ("Retired Lt. Gen. Michael Flynn spoke first.", ["Michael Flynn"]),
         ("Defense Minister Gen Nakatani spoke first.", ["Gen Nakatani"]),  # a rank only with its full stop
         ("Comedian Sarah Silverman spoke first.", ["Sarah Silverman"]),
+        ("Rival Hillary Clinton spoke first.", ["Hillary Clinton"]),
     ],
 )
 def test_ranks_and_occupations_before_a_name_are_titles(text: str, names: list[str]) -> None:

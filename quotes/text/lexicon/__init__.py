@@ -79,7 +79,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     congresswoman representative representatives rep reps sen sens senators gov vice emir sultan monarch colonel lieutenant major
     captain sergeant admiral marshal diplomat negotiator councillor councilor commissioner
     president-elect analyst professor researcher expert economist pontiff cardinal bishop
-    archbishop rabbi imam cleric patriarch pastor reverend rev mp mps mla mep msp mk manager coach boss skipper
+    archbishop rabbi imam cleric patriarch pastor reverend rev rival rivals mp mps mla mep msp mk manager coach boss skipper
     striker midfielder defender goalkeeper winger forward player substitute teammate
     chef owner author writer novelist poet actor actress singer musician producer artist
     journalist reporter editor correspondent columnist activist campaigner barrister solicitor
@@ -172,6 +172,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     """house office ministry council party agency court university company bank group inc ltd corp
     association union committee department government police commission authority foundation
     institute organisation organization federation league club board service services fund
+    center centre society library network llc
     parliament assembly senate congress army navy command embassy consulate convention coalition""".split()
 )
 """Last words of an organisation's name."""
