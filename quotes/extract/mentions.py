@@ -75,6 +75,7 @@ _ROLES_AND_TITLES = ROLE_WORDS | TITLES
 _UNNAMED_SPEAKERS = (ROLE_WORDS | UNNAMED_ROLES) - DOCUMENT_WORDS - SPEECH_NOUNS
 """Words an indefinite description needs to bring in a speaker ("a senior official said")."""
 _RUN_BREAKERS = FUNCTION_WORDS - LINK_WORDS
+_ARTICLES = frozenset({"the", "a", "an"})
 """Capitalised words that end a run of name tokens unless glued to it."""
 _BEFORE_LIST = PREPOSITIONS | {"and", ","}
 
@@ -150,8 +151,7 @@ def find_mentions(view: TextView) -> MentionIndex:
     openers = common_openers(view)
     lower, capitalised, quote_of = layout.lower, layout.shared(_capitalised), view.quote_of
     mentions: list[Mention] = []
-    qualifying: list[Mention] = []
-    """Names that only qualify a noun (:func:`_qualifies_a_noun`), kept if the article names them elsewhere."""
+    qualifying: list[Mention] = []  # kept only if the article names them elsewhere (_with_known_qualifiers)
     i = 0
     n = len(tokens)
     while i < n:
@@ -186,7 +186,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 (qualifying if _qualifies_a_noun(view, i, run_end) else mentions).append(mention)
             i = run_end
             continue
-        if low in {"the", "a", "an"} or (low in _MEDIA_OR_STATE and i + 1 < n):
+        if low in _ARTICLES or (low in _MEDIA_OR_STATE and i + 1 < n):
             epithet = _epithet(view, i) or _described_speaker(view, i)
             if epithet is not None:
                 mentions.append(epithet)
@@ -526,9 +526,6 @@ def _named_group(view: TextView, name: Mention) -> Optional[Mention]:
         return None  # "Sanders campaign manager Jeff Weaver": a title before a name
     descriptors = frozenset(set(name.name_key) | {word, "<group>"})
     return _mention(view, name.first, k + 1, "epithet", descriptors=descriptors)
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _qualifies_a_noun(view: TextView, first: int, last: int) -> bool:
@@ -884,7 +881,7 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
     ``<indefinite>``, brings in someone new and needs a role word: "a statement said" is no one)."""
     tokens = view.tokens
     article = tokens[i].text.lower()
-    if article not in {"the", "a", "an"}:
+    if article not in _ARTICLES:
         return None
     after_cue = i > 0 and reporting_lemma(tokens[i - 1].text) is not None
     j = i + 1
