@@ -30,6 +30,7 @@ from quotes.text.lexicon import (
     GROUP_PRONOUNS,
     HEAD_OF_STATE_ROLES,
     HONORIFICS,
+    INDEFINITE_SPEAKERS,
     IRREGULAR_PASTS,
     LINK_WORDS,
     MALE_WORDS,
@@ -38,6 +39,7 @@ from quotes.text.lexicon import (
     MODIFIER_PREFIXES,
     NAME_PARTICLES,
     NEWS_OUTLETS,
+    OBJECT_OPENERS,
     OFFICE_PORTFOLIOS,
     ORG_HEADS,
     PARTY_MEMBER_WORDS,
@@ -49,6 +51,7 @@ from quotes.text.lexicon import (
     SPEAKING_GROUPS,
     SPEECH_NOUNS,
     STYLES_OF_ADDRESS,
+    SUBORDINATORS,
     SURNAME_HONORIFICS,
     TITLES,
     UNNAMED_ROLES,
@@ -60,6 +63,8 @@ from quotes.text.lexicon import (
 MentionKind = Literal["name", "pronoun", "epithet"]
 
 _POSSESSIVE_END = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
+_CONTRACTION_END = re.compile(r"['’](?:ve|re|d|ll|m)$")
+"""A pronoun's contracted verb as one token ("We’ve", "They're", "I'd"): the pronoun opens no name."""
 _PERSON_ROLES = ROLE_WORDS - MEDIA_WORDS - {"editor", "correspondent", "reporter", "journalist", "columnist", "chief", "head", "source", "sources"}
 """Role words that make descriptors a person's title ("White House press secretary"), not an
 outlet's description (a newspaper's "editor" or "correspondent" still relays others' words)."""
@@ -149,6 +154,7 @@ def find_mentions(view: TextView) -> MentionIndex:
     ents = layout.shared(_entity_labels)
     surnames = layout.shared(_honorific_surnames)
     openers = common_openers(view)
+    lowercase = lowercase_openers(view)
     lower, capitalised, quote_of = layout.lower, layout.shared(_capitalised), view.quote_of
     mentions: list[Mention] = []
     qualifying: list[Mention] = []  # kept only if the article names them elsewhere (_with_known_qualifiers)
@@ -170,6 +176,8 @@ def find_mentions(view: TextView) -> MentionIndex:
             i += 1
             continue
         run_end = _name_run(view, i, openers) if capitalised[i] else i  # no run starts in lower case
+        if run_end == i + 1 and _imperative(view, i, lowercase):
+            run_end = i
         if run_end > i:
             owned = _owned_role(view, i, run_end)
             if owned is not None:
@@ -186,7 +194,7 @@ def find_mentions(view: TextView) -> MentionIndex:
                 (qualifying if _qualifies_a_noun(view, i, run_end) else mentions).append(mention)
             i = run_end
             continue
-        if low in _ARTICLES or (low in _MEDIA_OR_STATE and i + 1 < n):
+        if low in _ARTICLES or low in INDEFINITE_SPEAKERS or (low in _MEDIA_OR_STATE and i + 1 < n):
             epithet = _epithet(view, i) or _described_speaker(view, i)
             if epithet is not None:
                 mentions.append(epithet)
@@ -309,6 +317,45 @@ def common_openers(view: TextView) -> frozenset[str]:
     return frozenset(openings - inside)
 
 
+def lowercase_openers(view: TextView) -> frozenset[str]:
+    """Lower-cased words that open a sentence or a line in capitals and that the article also
+    writes in lower case, but never capitalises mid-sentence outside a title-case headline: "Pay
+    no attention …" beside "equal pay". Such a word alone is no name (without a parser, a
+    sentence-opening verb or plural noun looks like a surname); it may still begin one ("Rich
+    Beeson" beside "rich donors"), so :func:`find_mentions` applies it to one-word runs only.
+    """
+    headlines = view.layout.shared(_headline_paragraphs)
+    written_lower = view.layout.shared(_lowercase_words)
+    inside: set[str] = set()
+    openings: set[str] = set()
+    for i, low, _ in view.layout.shared(_capitalised_words):
+        if _line_opening(view, i):
+            if low in written_lower:
+                openings.add(low)
+        elif view.paragraph_of[i] not in headlines:
+            inside.add(low)
+    return frozenset(openings - inside)
+
+
+def _imperative(view: TextView, i: int, lowercase: frozenset[str]) -> bool:
+    """Token ``i`` opens its line with a verb in the imperative: one of the article's
+    :func:`lowercase_openers` followed by an object or a determiner (:data:`OBJECT_OPENERS`):
+    "Pay no attention …", "Let me be clear". A subject is followed by its verb ("Police say …"),
+    so a plural noun opening a sentence keeps speaking."""
+    tokens = view.tokens
+    return (
+        view.layout.lower[i] in lowercase
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text in OBJECT_OPENERS
+        and _line_opening(view, i)
+    )
+
+
+def _lowercase_words(layout: DocumentLayout) -> frozenset[str]:
+    """Every word the document writes in lower case (once per document)."""
+    return frozenset(t.text for t in layout.tokens if t.text.islower())
+
+
 def _capitalised_words(layout: DocumentLayout) -> list[tuple[int, str, Optional[str]]]:
     """Each token that opens with a capital letter, as (index, lower-cased text, part of speech);
     once per document, for :func:`common_openers`."""
@@ -334,7 +381,7 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
         return i  # "Former …", "Sitting in the kitchen, …"
     if initial and len(low) > 5 and low.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].text in PREPOSITIONS:
         return i  # "Preceded at the lectern by …", "Flanked by …": a participle opening the sentence
-    if low in FUNCTION_WORDS and (
+    if (low in FUNCTION_WORDS or _CONTRACTION_END.sub("", low) in FUNCTION_WORDS) and (
         initial
         or low in {"the", "a", "an", "in", "on", "of"}
         or (i > 0 and not tokens[i - 1].text[-1:].isalnum())  # "— If Obama …", "(All CNN …"
@@ -878,10 +925,11 @@ def is_media(descriptors: frozenset[str] | set[str]) -> bool:
 def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
     """A description right before or after a reporting verb: "the 45-year-old said", "said the
     former Leeds midfielder", "a senior U.S. official said" (an indefinite one, marked
-    ``<indefinite>``, brings in someone new and needs a role word: "a statement said" is no one)."""
+    ``<indefinite>``, brings in someone new and needs a role word: "a statement said" is no one;
+    one of :data:`INDEFINITE_SPEAKERS` needs none: "Another said", "another commenter wrote")."""
     tokens = view.tokens
     article = tokens[i].text.lower()
-    if article not in _ARTICLES:
+    if article not in _ARTICLES and article not in INDEFINITE_SPEAKERS:
         return None
     after_cue = i > 0 and reporting_lemma(tokens[i - 1].text) is not None
     j = i + 1
@@ -898,7 +946,7 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
         if reporting_lemma(w) is not None:
             break
         j += 1
-    if j == i + 1:
+    if j == i + 1 and article not in INDEFINITE_SPEAKERS:
         return None
     if any(tokens[t].text.lower().rstrip(".") in _ROLES_AND_TITLES and _is_cap(tokens[t + 1].text) for t in range(i + 1, j - 1)):
         return None  # "the producer Marc Dubois", "the Rev. Al Sharpton": a title and a name, which the name mention carries
@@ -910,8 +958,14 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
     if not (before_cue or (after_cue and ends_clause)):
         return None
     words = frozenset(tokens[t].text.lower() for t in range(i + 1, j))
+    if article in INDEFINITE_SPEAKERS and (
+        any(_is_cap(tokens[t].text) for t in range(i + 1, j)) or (i > 0 and tokens[i - 1].text.lower() in SUBORDINATORS)
+    ):
+        # "At one point Trump said": the name speaks; "Some called it “…,” while others welcomed
+        # it": the contrast is no report of the quote before
+        return None
     if article != "the":
-        if not words & _UNNAMED_SPEAKERS:
+        if not words & _UNNAMED_SPEAKERS and article not in INDEFINITE_SPEAKERS:
             return None
         words = words | {"<indefinite>"}
     return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))

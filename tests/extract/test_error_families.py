@@ -197,7 +197,21 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "consulate",
         "Pilgrims waited at the border on Monday.\n“The road will reopen on Friday,” the consulate said.",
         "The road",
-        "consulate",
+        "the consulate",
+        "after",
+    ),
+    (
+        "the group is the organisation named just before",
+        "The Trayvon Martin Foundation did not comment at first.\n“We are focused on our mission,” the group said.",
+        "We are",
+        "Trayvon Martin Foundation",
+        "after",
+    ),
+    (
+        "the company with no company named before is its description",
+        "Shares fell on Monday.\n“We will review the listing,” the company said.",
+        "We will",
+        "the company",
         "after",
     ),
     # a party word or a plural office before the name describes the person

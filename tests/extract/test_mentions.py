@@ -442,3 +442,43 @@ def test_a_title_after_the_article_is_the_name_s_not_a_description() -> None:
     index = handmade_mentions("Later the Rev. Al Sharpton told them.")
     (sharpton,) = [m for m in index.mentions if m.kind == "name"]
     assert (sharpton.name, "rev" in sharpton.descriptors) == ("Al Sharpton", True)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a line-opening verb before its object is an imperative, when the article writes it in lower case
+        ("Pay no attention to the polls. Voters want equal pay.", ["Voters"]),
+        ("Let me be clear, Obama said. They let it go.", ["Obama"]),
+        # a subject is followed by its verb, so the plural noun still speaks
+        ("Police say the road is closed. The police left.", ["Police"]),
+        # a name the article capitalises mid-sentence is a name wherever it stands
+        ("Rich let the rivals speak. Ask Rich about it. The rich left.", ["Rich", "Rich"]),
+        # a pronoun with its verb contracted opens no name
+        ("We’ve seen this before. They're right, Trump said.", ["Trump"]),
+        # an indefinite word before a name does not join it
+        ("Another Clinton adviser, Jake Sullivan, said so.", ["Clinton", "Jake Sullivan"]),
+    ],
+)
+def test_common_words_opening_a_line_name_no_one(text: str, names: list[str]) -> None:
+    index = handmade_mentions(text)
+    assert [m.name for m in index.mentions if m.kind == "name"] == names
+
+
+@pytest.mark.parametrize(
+    "text, described",
+    [
+        ("“It is cute,” one user wrote.", "one user"),
+        ("Another said he hoped it would end.", "Another"),
+        ("Another commenter said it was over.", "Another commenter"),
+        ("Others shouted his name.", "Others"),
+        # a name after the indefinite word speaks for itself
+        ("At one point Trump said it was over.", None),
+        # a contrast with the clause before reports nothing
+        ("Some called it “a nightmare,” while others welcomed it.", None),
+    ],
+)
+def test_an_indefinite_word_as_a_reporting_verb_s_subject_is_someone_unnamed(text: str, described: str | None) -> None:
+    index = handmade_mentions(text)
+    found = [m for m in index.mentions if "<indefinite>" in m.descriptors]
+    assert [m.text for m in found] == ([described] if described else [])

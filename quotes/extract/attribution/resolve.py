@@ -11,10 +11,20 @@ from __future__ import annotations
 from typing import Optional
 
 from quotes.extract.attribution.context import AttributionContext
-from quotes.text.lexicon import DOCUMENT_WORDS, ORG_HEADS, PERSON_PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, SUBORDINATORS, UNNAMED_ROLES
+from quotes.text.lexicon import DOCUMENT_WORDS, ORG_HEADS, PERSON_PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, SUBORDINATORS, UNNAMED_ROLES, is_place
 from quotes.extract.mentions import Mention, Referent, descriptor_match
 
-__all__ = ["antecedent", "apposed_name", "description", "named_later", "other_role", "recent_person", "resolve", "speaker_of"]
+__all__ = [
+    "antecedent",
+    "apposed_name",
+    "description",
+    "named_later",
+    "other_role",
+    "recent_organisation",
+    "recent_person",
+    "resolve",
+    "speaker_of",
+]
 
 
 _UNNAMED_PEOPLE = UNNAMED_ROLES - DOCUMENT_WORDS - SPEECH_NOUNS
@@ -55,6 +65,11 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
     titled = titled_referent(ctx, mention) or (titled_referent(ctx, mention, ahead=True) if in_headline(ctx, mention) else None)
     if titled is not None:
         return titled.name
+    if "<organisation>" in mention.descriptors and mention.last - mention.first == 2:
+        # "the group said", "the company wrote": the organisation named just before, else the
+        # description ("group" alone is no one's name)
+        named = recent_organisation(ctx, mention)
+        return named.name if named is not None else description(mention)
     if mention.descriptors & {"<office>", "<organisation>"}:
         return mention.name  # "the Fair Work Ombudsman said", "the university council said"
     if "<owned>" in mention.descriptors:
@@ -243,6 +258,27 @@ def recent_person(
         ref = ctx.mentions.referents[m.referent]
         if ref.person or (within_sentences is not None and len(ref.key) >= 2 and not ref.media and not ref.place
                           and "<org>" not in ref.descriptors):
+            return ref
+    return None
+
+
+ORGANISATION_ANTECEDENT_SENTENCES = 3
+"""How far back "the group" or "the company" looks for the organisation it stands for: the
+sentences of one short paragraph, as :func:`resolve` allows a description naming a person."""
+
+
+def recent_organisation(ctx: AttributionContext, mention: Mention) -> Optional[Referent]:
+    """The organisation named last before ``mention`` within :data:`ORGANISATION_ANTECEDENT_SENTENCES`
+    sentences ("The Pew Research Center … the group said"), or None. A place, an outlet or a
+    person is not one."""
+    here = ctx.view.sentence_of[mention.first]
+    for m in reversed(ctx.mentions.mentions):
+        if m.start >= mention.start or m.referent is None:
+            continue
+        if here - ctx.view.sentence_of[m.first] > ORGANISATION_ANTECEDENT_SENTENCES:
+            return None
+        ref = ctx.mentions.referents[m.referent]
+        if "<org>" in ref.descriptors and not (ref.person or ref.place or ref.media or is_place(ref.key)):
             return ref
     return None
 

@@ -209,6 +209,12 @@ MALE_WORDS: frozenset[str] = frozenset(
 
 PERSON_PRONOUNS: frozenset[str] = frozenset("he she".split())
 GROUP_PRONOUNS: frozenset[str] = frozenset("they we i".split())
+INDEFINITE_SPEAKERS: frozenset[str] = frozenset("another one others someone somebody".split())
+"""Words that stand for someone the article does not name when they are a reporting verb's subject,
+alone or before a noun: "Another said …", "one user wrote", "Others chanted"."""
+OBJECT_OPENERS: frozenset[str] = frozenset("me us him her them it no the a an this that these those my your our his their".split())
+"""Words that follow an imperative at once ("Let me …", "Pay no attention …", "Take a look"), and
+never a sentence's subject: a subject is followed by its verb."""
 
 AUX_AND_ADVERBS: frozenset[str] = frozenset(
     """has have had was were is are be been being also then later previously repeatedly again once
@@ -231,7 +237,8 @@ FUNCTION_WORDS: frozenset[str] = LINK_WORDS | frozenset(
     because despite amid among between under until unless once again still even just only reports
     neither either like unlike absent wait well oh please
     indeed elsewhere instead nevertheless nonetheless furthermore besides likewise otherwise thus
-    therefore hence afterwards additionally consequently similarly ultimately initially""".split()
+    therefore hence afterwards additionally consequently similarly ultimately initially
+    another others nobody somebody someone everyone everybody anyone anybody none""".split()
 )
 """Common words that are capitalised only because they open a sentence or a headline."""
 
