@@ -320,9 +320,10 @@ def common_openers(view: TextView) -> frozenset[str]:
 def lowercase_openers(view: TextView) -> frozenset[str]:
     """Lower-cased words that open a sentence or a line in capitals and that the article also
     writes in lower case, but never capitalises mid-sentence outside a title-case headline: "Pay
-    no attention …" beside "equal pay". Such a word alone is no name (without a parser, a
-    sentence-opening verb or plural noun looks like a surname); it may still begin one ("Rich
-    Beeson" beside "rich donors"), so :func:`find_mentions` applies it to one-word runs only.
+    no attention …" beside "equal pay". Without a parser a sentence-opening verb looks like a
+    surname; such a word may still begin a name ("Rich Beeson" beside "rich donors") or be a
+    subject that speaks ("Police say …"), so :func:`find_mentions` drops only a one-word run that
+    reads as an imperative (:func:`_imperative`).
     """
     headlines = view.layout.shared(_headline_paragraphs)
     written_lower = view.layout.shared(_lowercase_words)

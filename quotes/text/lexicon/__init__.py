@@ -211,7 +211,7 @@ PERSON_PRONOUNS: frozenset[str] = frozenset("he she".split())
 GROUP_PRONOUNS: frozenset[str] = frozenset("they we i".split())
 INDEFINITE_SPEAKERS: frozenset[str] = frozenset("another one others someone somebody".split())
 """Words that stand for someone the article does not name when they are a reporting verb's subject,
-alone or before a noun: "Another said …", "one user wrote", "Others chanted"."""
+alone or before a noun: "Another said …", "one user wrote", "Others shouted"."""
 OBJECT_OPENERS: frozenset[str] = frozenset("me us him her them it no the a an this that these those my your our his their".split())
 """Words that follow an imperative at once ("Let me …", "Pay no attention …", "Take a look"), and
 never a sentence's subject: a subject is followed by its verb."""
