@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Literal, NamedTuple, Optional
 
 from quotes.annotate.document import Token
 from quotes.extract.textview import DocumentLayout, TextView
@@ -153,8 +153,7 @@ def find_mentions(view: TextView) -> MentionIndex:
     layout = view.layout
     ents = layout.shared(_entity_labels)
     surnames = layout.shared(_honorific_surnames)
-    openers = common_openers(view)
-    lowercase = lowercase_openers(view)
+    openers = line_openers(view)
     lower, capitalised, quote_of = layout.lower, layout.shared(_capitalised), view.quote_of
     mentions: list[Mention] = []
     qualifying: list[Mention] = []  # kept only if the article names them elsewhere (_with_known_qualifiers)
@@ -175,8 +174,8 @@ def find_mentions(view: TextView) -> MentionIndex:
             mentions.append(_mention(view, i, i + 1, "pronoun"))
             i += 1
             continue
-        run_end = _name_run(view, i, openers) if capitalised[i] else i  # no run starts in lower case
-        if run_end == i + 1 and _imperative(view, i, lowercase):
+        run_end = _name_run(view, i, openers.common) if capitalised[i] else i  # no run starts in lower case
+        if run_end == i + 1 and _imperative(view, i, openers.lowercase):
             run_end = i
         if run_end > i:
             owned = _owned_role(view, i, run_end)
@@ -299,48 +298,43 @@ def _common_word(word: str) -> bool:
     return word in AUX_AND_ADVERBS or word in SPEECH_NOUNS or word in DOCUMENT_WORDS or is_number_word(word)
 
 
-def common_openers(view: TextView) -> frozenset[str]:
-    """Lower-cased words that open a sentence or a line in capitals and are common words, not
-    names: the lexicon knows them (:func:`_common_word`) or the parser tags such an opening use
-    :data:`COMMON_POS`. They start no name ("Will not be …", "Quote from …", "Twenty-two years
-    ago"). A word the article also capitalises mid-sentence outside a title-case headline
-    ("George Will wrote") stays a possible name."""
-    headlines = view.layout.shared(_headline_paragraphs)
-    inside: set[str] = set()
-    openings: set[str] = set()
-    for i, low, pos in view.layout.shared(_capitalised_words):
-        if _line_opening(view, i):
-            if pos in COMMON_POS or _common_word(low):
-                openings.add(low)
-        elif view.paragraph_of[i] not in headlines:
-            inside.add(low)
-    return frozenset(openings - inside)
+class LineOpeners(NamedTuple):
+    """Words the article capitalises only where English capitalises any word (:func:`line_openers`)."""
+
+    common: frozenset[str]
+    """Common words, not names: the lexicon knows them (:func:`_common_word`) or the parser tags
+    such an opening use :data:`COMMON_POS`. They start no name ("Will not be …", "Quote from …",
+    "Twenty-two years ago")."""
+    lowercase: frozenset[str]
+    """Words the article also writes in lower case ("Pay no attention …" beside "equal pay").
+    Without a parser a sentence-opening verb looks like a surname; such a word may still begin a
+    name ("Rich Beeson" beside "rich donors") or be a subject that speaks ("Police say …"), so
+    :func:`find_mentions` drops only a one-word run that reads as an imperative (:func:`_imperative`)."""
 
 
-def lowercase_openers(view: TextView) -> frozenset[str]:
-    """Lower-cased words that open a sentence or a line in capitals and that the article also
-    writes in lower case, but never capitalises mid-sentence outside a title-case headline: "Pay
-    no attention …" beside "equal pay". Without a parser a sentence-opening verb looks like a
-    surname; such a word may still begin a name ("Rich Beeson" beside "rich donors") or be a
-    subject that speaks ("Police say …"), so :func:`find_mentions` drops only a one-word run that
-    reads as an imperative (:func:`_imperative`).
-    """
+def line_openers(view: TextView) -> LineOpeners:
+    """Lower-cased words that open a sentence or a line in capitals, in one pass over the article.
+    A word the article also capitalises mid-sentence outside a title-case headline ("George Will
+    wrote") is in neither set: it stays a possible name."""
     headlines = view.layout.shared(_headline_paragraphs)
     written_lower = view.layout.shared(_lowercase_words)
     inside: set[str] = set()
-    openings: set[str] = set()
-    for i, low, _ in view.layout.shared(_capitalised_words):
+    common: set[str] = set()
+    lowercase: set[str] = set()
+    for i, low, pos in view.layout.shared(_capitalised_words):
         if _line_opening(view, i):
+            if pos in COMMON_POS or _common_word(low):
+                common.add(low)
             if low in written_lower:
-                openings.add(low)
+                lowercase.add(low)
         elif view.paragraph_of[i] not in headlines:
             inside.add(low)
-    return frozenset(openings - inside)
+    return LineOpeners(frozenset(common - inside), frozenset(lowercase - inside))
 
 
 def _imperative(view: TextView, i: int, lowercase: frozenset[str]) -> bool:
     """Token ``i`` opens its line with a verb in the imperative: one of the article's
-    :func:`lowercase_openers` followed by an object or a determiner (:data:`OBJECT_OPENERS`):
+    :attr:`LineOpeners.lowercase` followed by an object or a determiner (:data:`OBJECT_OPENERS`):
     "Pay no attention …", "Let me be clear". A subject is followed by its verb ("Police say …"),
     so a plural noun opening a sentence keeps speaking."""
     tokens = view.tokens
@@ -359,14 +353,14 @@ def _lowercase_words(layout: DocumentLayout) -> frozenset[str]:
 
 def _capitalised_words(layout: DocumentLayout) -> list[tuple[int, str, Optional[str]]]:
     """Each token that opens with a capital letter, as (index, lower-cased text, part of speech);
-    once per document, for :func:`common_openers`."""
+    once per document, for :func:`line_openers`."""
     capitalised = layout.shared(_capitalised)
     return [(i, low, tok.pos) for i, (tok, low) in enumerate(zip(layout.tokens, layout.lower)) if capitalised[i] and tok.text[:1].isalpha()]
 
 
 def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> int:
     """End (exclusive) of the run of name tokens starting at ``i``, or ``i`` if none starts there
-    (``openers``: the article's :func:`common_openers`)."""
+    (``openers``: the article's :attr:`LineOpeners.common`)."""
     tokens = view.tokens
     if not view.layout.shared(_capitalised)[i] or not view.outside(i):
         return i
@@ -382,7 +376,7 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
         return i  # "Former …", "Sitting in the kitchen, …"
     if initial and len(low) > 5 and low.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].text in PREPOSITIONS:
         return i  # "Preceded at the lectern by …", "Flanked by …": a participle opening the sentence
-    if (low in FUNCTION_WORDS or _CONTRACTION_END.sub("", low) in FUNCTION_WORDS) and (
+    if _CONTRACTION_END.sub("", low) in FUNCTION_WORDS and (
         initial
         or low in {"the", "a", "an", "in", "on", "of"}
         or (i > 0 and not tokens[i - 1].text[-1:].isalnum())  # "— If Obama …", "(All CNN …"
@@ -930,7 +924,8 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
     one of :data:`INDEFINITE_SPEAKERS` needs none: "Another said", "another commenter wrote")."""
     tokens = view.tokens
     article = tokens[i].text.lower()
-    if article not in _ARTICLES and article not in INDEFINITE_SPEAKERS:
+    indefinite = article in INDEFINITE_SPEAKERS
+    if article not in _ARTICLES and not indefinite:
         return None
     after_cue = i > 0 and reporting_lemma(tokens[i - 1].text) is not None
     j = i + 1
@@ -947,7 +942,7 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
         if reporting_lemma(w) is not None:
             break
         j += 1
-    if j == i + 1 and article not in INDEFINITE_SPEAKERS:
+    if j == i + 1 and not indefinite:
         return None
     if any(tokens[t].text.lower().rstrip(".") in _ROLES_AND_TITLES and _is_cap(tokens[t + 1].text) for t in range(i + 1, j - 1)):
         return None  # "the producer Marc Dubois", "the Rev. Al Sharpton": a title and a name, which the name mention carries
@@ -959,14 +954,14 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
     if not (before_cue or (after_cue and ends_clause)):
         return None
     words = frozenset(tokens[t].text.lower() for t in range(i + 1, j))
-    if article in INDEFINITE_SPEAKERS and (
+    if indefinite and (
         any(_is_cap(tokens[t].text) for t in range(i + 1, j)) or (i > 0 and tokens[i - 1].text.lower() in SUBORDINATORS)
     ):
         # "At one point Trump said": the name speaks; "Some called it “…,” while others welcomed
         # it": the contrast is no report of the quote before
         return None
     if article != "the":
-        if not words & _UNNAMED_SPEAKERS and article not in INDEFINITE_SPEAKERS:
+        if not (indefinite or words & _UNNAMED_SPEAKERS):
             return None
         words = words | {"<indefinite>"}
     return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))

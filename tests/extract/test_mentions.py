@@ -192,13 +192,13 @@ def test_a_common_word_opening_a_line_starts_no_name(text: str, names: list[str]
     ],
 )
 def test_a_parser_s_common_word_tag_marks_a_common_opener(text: str, word: str, pos: str, opener: bool) -> None:
-    from quotes.extract.mentions import common_openers
+    from quotes.extract.mentions import line_openers
     from tests.extract.handmade import document
 
     doc = document(text)
     tokens = [t.model_copy(update={"pos": pos}) if t.text == word else t for t in doc.tokens]
     doc = doc.model_copy(update={"tokens": tokens, "layers": doc.layers | {"pos"}})
-    assert (word.lower() in common_openers(TextView(doc, find_spans(text)))) is opener
+    assert (word.lower() in line_openers(TextView(doc, find_spans(text))).common) is opener
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,10 @@ __all__ = [
 ]
 
 
+DESCRIPTION_ANTECEDENT_SENTENCES = 3
+"""How far back a description looks for whom it stands for ("the 45-year-old said" → the person,
+"the group said" → the organisation): the sentences of one short paragraph."""
+
 _UNNAMED_PEOPLE = UNNAMED_ROLES - DOCUMENT_WORDS - SPEECH_NOUNS
 """Unnamed roles that are people ("the spokeswoman", "the interviewer"), not documents ("the statement")."""
 
@@ -88,7 +92,7 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
         return description(mention) if mention.descriptors & _UNNAMED_PEOPLE else None
     # "Angela Merkel arrived … the chancellor told reporters", "the 45-year-old said":
     # a description refers back to the person last named
-    ref = recent_person(ctx, mention.start, within_sentences=3, mention=mention)
+    ref = recent_person(ctx, mention.start, within_sentences=DESCRIPTION_ANTECEDENT_SENTENCES, mention=mention)
     if ref is not None and other_role(mention, ref):
         return description(mention)
     return ref.name if ref is not None else None
@@ -262,20 +266,15 @@ def recent_person(
     return None
 
 
-ORGANISATION_ANTECEDENT_SENTENCES = 3
-"""How far back "the group" or "the company" looks for the organisation it stands for: the
-sentences of one short paragraph, as :func:`resolve` allows a description naming a person."""
-
-
 def recent_organisation(ctx: AttributionContext, mention: Mention) -> Optional[Referent]:
-    """The organisation named last before ``mention`` within :data:`ORGANISATION_ANTECEDENT_SENTENCES`
+    """The organisation named last before ``mention`` within :data:`DESCRIPTION_ANTECEDENT_SENTENCES`
     sentences ("The Pew Research Center … the group said"), or None. A place, an outlet or a
     person is not one."""
     here = ctx.view.sentence_of[mention.first]
     for m in reversed(ctx.mentions.mentions):
         if m.start >= mention.start or m.referent is None:
             continue
-        if here - ctx.view.sentence_of[m.first] > ORGANISATION_ANTECEDENT_SENTENCES:
+        if here - ctx.view.sentence_of[m.first] > DESCRIPTION_ANTECEDENT_SENTENCES:
             return None
         ref = ctx.mentions.referents[m.referent]
         if "<org>" in ref.descriptors and not (ref.person or ref.place or ref.media or is_place(ref.key)):
