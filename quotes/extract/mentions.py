@@ -42,10 +42,12 @@ from quotes.text.lexicon import (
     OBJECT_OPENERS,
     OFFICE_PORTFOLIOS,
     ORG_HEADS,
+    ORGANISATION_LINKS,
     PARTY_MEMBER_WORDS,
     PERIOD_NOUNS,
     PERSON_PRONOUNS,
     PLACE_NAMES,
+    PREPOSITIONAL_PARTICIPLES,
     PREPOSITIONS,
     ROLE_WORDS,
     SPEAKING_GROUPS,
@@ -56,6 +58,7 @@ from quotes.text.lexicon import (
     TITLES,
     UNNAMED_ROLES,
     is_number_word,
+    is_organisation,
     is_place,
     reporting_lemma,
 )
@@ -384,6 +387,8 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
         return i
     if reporting_lemma(tokens[i].text) and initial:
         return i  # "Speaking at the ceremony, …"
+    if initial and (low in PREPOSITIONS or low in PREPOSITIONAL_PARTICIPLES):
+        return i  # "Without Bloomberg in the race, …", "Following Sanders on MSNBC, …"
     if _is_date(view, i) or low in PERIOD_NOUNS:
         return i  # "Friday", "Nov.", "of the Year": capitalised, never anyone
     j = i + 1
@@ -395,8 +400,8 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
             return i  # "a Hillary Clinton-backed group": the name only qualifies a noun
         if _is_cap(t) and not (t.lower() in _RUN_BREAKERS and not _glued(view, j)):
             j += 1
-        elif _office_of(view, j):
-            j += 1  # "Secretary of State John F. Kerry": the title runs through "of"
+        elif _office_link(view, j) or _organisation_link(view, j):
+            j += _office_link(view, j) or _organisation_link(view, j)  # through "of" ("of the")
         elif t in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1) and tokens[j + 1].text[:1].isalpha():
             j += 2  # Jong-un, Al-Assad
         elif _glued(view, j) and tokens[j - 1].text[-1:] in "-‐‑" and t[:1].isalpha():
@@ -458,25 +463,37 @@ def _hyphen_modifier(view: TextView, i: int) -> bool:
     )
 
 
-def _office_of(view: TextView, j: int) -> bool:
-    """Token ``j`` is the "of" of an office in capitals: a role word before it and a portfolio
-    word after ("Secretary of State", "Minister of Foreign Affairs")."""
+def _office_link(view: TextView, j: int) -> int:
+    """How many tokens from ``j`` join an office in capitals to its portfolio: "of" (1) or "of the"
+    (2) between a role word and a portfolio word ("Secretary of State", "Minister of Foreign Affairs",
+    "Speaker of the House"), else 0."""
     tokens = view.tokens
-    return (
-        tokens[j].text == "of"
-        and j > 0
-        and j + 1 < len(tokens)
-        and _is_cap(tokens[j - 1].text)
-        and tokens[j - 1].text.lower() in ROLE_WORDS
-        and _is_cap(tokens[j + 1].text)
-        and tokens[j + 1].text.lower() in OFFICE_PORTFOLIOS
-    )
+    if tokens[j].text != "of" or j == 0 or not _is_cap(tokens[j - 1].text) or tokens[j - 1].text.lower() not in ROLE_WORDS:
+        return 0
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text == "the")
+    return k - j if k < len(tokens) and _is_cap(tokens[k].text) and tokens[k].text.lower() in OFFICE_PORTFOLIOS else 0
+
+
+def _organisation_link(view: TextView, j: int) -> int:
+    """How many tokens from ``j`` join an organisation's head in capitals to the rest of its name:
+    "of", "on" or "for" (:data:`ORGANISATION_LINKS`), with a "the" after it or not, before a
+    capitalised word ("Illinois Board of Elections", "Commission on Presidential Debates", "Office of
+    the Director …"), else 0. Without it the name is cut at the link and each half is read as a
+    speaker of its own ("Illinois Board", "Presidential Debates")."""
+    tokens = view.tokens
+    if tokens[j].text not in ORGANISATION_LINKS or j == 0 or not _is_cap(tokens[j - 1].text) or tokens[j - 1].text.lower() not in ORG_HEADS:
+        return 0
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text == "the")
+    if k >= len(tokens) or not view.outside(k) or view.sentence_of[k] != view.sentence_of[j]:
+        return 0
+    word = tokens[k].text
+    return k - j if _is_cap(word) and word.lower() not in FUNCTION_WORDS and not _possessive(word) and not _is_date(view, k) else 0
 
 
 def _office_end(words: list[str], k: int) -> int:
-    """Where the title ends when ``words[k]`` is the "of" after a role word: past the portfolio
-    words that follow it ("secretary of state | john f kerry")."""
-    end = k + 1
+    """Where the title ends when ``words[k]`` is the "of" after a role word: past a "the" and the
+    portfolio words that follow it ("secretary of state | john f kerry", "speaker of the house | paul ryan")."""
+    end = k + 1 + (k + 1 < len(words) and words[k + 1] == "the")
     while end < len(words) and words[end] in OFFICE_PORTFOLIOS:
         end += 1
     return end
@@ -856,8 +873,9 @@ def _epithet(view: TextView, i: int) -> Optional[Mention]:
                 return None  # a title before a name: the name mention carries it
             if _is_cap(tokens[j].text) and tokens[i].text.lower() == "the":
                 # "the Fair Work Ombudsman", "the Prime Minister": an office named in capitals
-                if end < len(tokens) and _office_of(view, end):
-                    end += 1  # "the Secretary of State"
+                link = _office_link(view, end) if end < len(tokens) else 0
+                if link:
+                    end += link  # "the Secretary of State", "the Speaker of the House"
                     while end < len(tokens) and _is_cap(tokens[end].text) and tokens[end].text.lower() in OFFICE_PORTFOLIOS:
                         end += 1
                     if end < len(tokens) and _is_cap(tokens[end].text):
@@ -1014,7 +1032,7 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         d = ref.descriptors
         votes = {marker: sum(marker in mentions[k].descriptors for k in ref.mentions) for marker in ("<person>", "<place>", "<org>")}
         titled = bool(d & _PERSON_TITLES) or any(_introduced_as_person(view, mentions[k]) for k in ref.mentions)
-        if ref.key[-1] in ORG_HEADS or is_place(ref.key):
+        if is_organisation(ref.key) or is_place(ref.key):
             titled = False
             d.add("<org>")
         ref.media = is_media(d)

@@ -208,6 +208,20 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "after",
     ),
     (
+        "an organisation named with 'of' is named whole, and 'the board' is it",
+        "The Illinois Board of Elections ruled on Monday.\n“Further discussion is unnecessary,” the board said.",
+        "Further discussion",
+        "Illinois Board of Elections",
+        "after",
+    ),
+    (
+        "an office linked to its portfolio by 'of the' is the title of the name after it",
+        "Speaker of the House Paul Ryan spoke on Monday. “We will vote next week,” Ryan said.",
+        "We will",
+        "Paul Ryan",
+        "after",
+    ),
+    (
         "the company with no company named before is its description",
         "Shares fell on Monday.\n“We will review the listing,” the company said.",
         "We will",

@@ -208,6 +208,10 @@ def test_a_parser_s_common_word_tag_marks_a_common_opener(text: str, word: str, 
         ("Former Secretary of State Madeleine Albright urged women to vote.", "Madeleine Albright", "secretary"),
         ("Minister of Foreign Affairs Sergei Lavrov spoke on Monday.", "Sergei Lavrov", "minister"),
         ("Secretary of Homeland Security Jeh Johnson said so.", "Jeh Johnson", "homeland"),
+        ("Director of National Intelligence James Clapper declined to comment.", "James Clapper", "intelligence"),
+        # "of the" links the office to its portfolio as well
+        ("Speaker of the House Paul Ryan said the vote would wait.", "Paul Ryan", "speaker"),
+        ("President of the United States Barack Obama spoke first.", "Barack Obama", "president"),
     ],
 )
 def test_an_office_named_with_of_is_the_title_before_a_name(text: str, name: str, descriptor: str) -> None:
@@ -217,11 +221,34 @@ def test_an_office_named_with_of_is_the_title_before_a_name(text: str, name: str
     assert descriptor in named[0].descriptors
 
 
-def test_an_office_named_with_of_and_no_name_is_the_office() -> None:
-    text = "The Secretary of State said the vote was fair."
+@pytest.mark.parametrize(
+    "text, office",
+    [("The Secretary of State said the vote was fair.", "Secretary of State"), ("The Speaker of the House said so.", "Speaker of the House")],
+)
+def test_an_office_named_with_of_and_no_name_is_the_office(text: str, office: str) -> None:
     index = handmade_mentions(text)
     assert [m.kind for m in index.mentions] == ["epithet"]
-    assert "<office>" in index.mentions[0].descriptors and index.mentions[0].name == "Secretary of State"
+    assert "<office>" in index.mentions[0].descriptors and index.mentions[0].name == office
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("The Illinois Board of Elections said the count was final.", ["Illinois Board of Elections"]),
+        ("A spokesman for the Commission on Presidential Debates said no.", ["Commission on Presidential Debates"]),
+        # with a role word inside, the whole name is that office's
+        ("The Office of the Director of National Intelligence said so.", ["Office of the Director of National Intelligence"]),
+        ("The Institute for Science wrote in September.", ["Institute for Science"]),
+        # an organisation before a role word only qualifies it; the name after the role speaks
+        ("Department of Justice spokesman Peter Carr declined.", ["Peter Carr"]),
+        # a person's "of" is where he comes from, not part of his name
+        ("Sen. Ted Cruz of Texas said so.", ["Ted Cruz", "Texas"]),
+        # the link needs a capitalised word after it
+        ("The Board of the company met. The Board on Monday said no.", ["Board", "company", "Board"]),
+    ],
+)
+def test_an_organisation_s_name_runs_through_of_on_and_for(text: str, names: list[str]) -> None:
+    assert [m.name for m in handmade_mentions(text).mentions if m.name] == names
 
 
 @pytest.mark.parametrize(
@@ -278,6 +305,12 @@ def test_words_all_in_capitals_are_a_heading_not_a_name(text: str, heading: str)
 
 def test_a_transcript_label_in_capitals_is_a_name() -> None:
     assert handmade_mentions("CHRIS WALLACE: Good evening.").mentions[0].text == "CHRIS WALLACE"
+
+
+@pytest.mark.parametrize("opening", ["Without", "Following", "Including", "Now"])
+def test_a_preposition_or_adverb_opening_the_sentence_is_no_part_of_a_name(opening: str) -> None:
+    names = [m.name for m in handmade_mentions(f"{opening} Michael Bloomberg in the race, Ruth Adler spoke.").mentions if m.kind == "name"]
+    assert names == ["Michael Bloomberg", "Ruth Adler"]
 
 
 @pytest.mark.parametrize("opening", ["Preceded at the lectern by", "Flanked by", "Joined on stage by"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from quotes.extract.attribution.context import AttributionContext
-from quotes.text.lexicon import DOCUMENT_WORDS, ORG_HEADS, PERSON_PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, SUBORDINATORS, UNNAMED_ROLES, is_place
+from quotes.text.lexicon import DOCUMENT_WORDS, PERSON_PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, SUBORDINATORS, UNNAMED_ROLES, is_organisation, is_place
 from quotes.extract.mentions import Mention, Referent, descriptor_match
 
 __all__ = [
@@ -143,7 +143,7 @@ def appositive_referent(ctx: AttributionContext, mention: Mention) -> Optional[R
     # even where no NER or title marks the name as a person's
     # (a small NER model's ORG for a person's name does not count against it; an organisation's
     # own last word does: "the group's leader, Hamas Council")
-    holder = bool(mention.descriptors & ROLE_WORDS) and len(ref.key) >= 2 and not (ref.place or ref.media or ref.key[-1] in ORG_HEADS)
+    holder = bool(mention.descriptors & ROLE_WORDS) and len(ref.key) >= 2 and not (ref.place or ref.media or is_organisation(ref.key))
     return ref if ref.person or holder else None
 
 

@@ -173,9 +173,27 @@ ORG_HEADS: frozenset[str] = frozenset(
     association union committee department government police commission authority foundation
     institute organisation organization federation league club board service services fund
     center centre society library network llc
-    parliament assembly senate congress army navy command embassy consulate convention coalition""".split()
+    parliament assembly senate congress army navy command embassy consulate convention coalition bureau""".split()
 )
 """Last words of an organisation's name."""
+
+ORGANISATION_LINKS: frozenset[str] = frozenset("of on for".split())
+"""Words that join an organisation's head to the rest of its name ("Illinois Board of Elections",
+"Commission on Presidential Debates", "Institute for Science")."""
+
+
+
+def is_organisation(key: tuple[str, ...]) -> bool:
+    """A name key that is an organisation's: its last word is an organisation's head
+    (:data:`ORG_HEADS`), or a head comes right before a link word (:data:`ORGANISATION_LINKS`).
+
+    >>> is_organisation(("pew", "research", "center")), is_organisation(("illinois", "board", "of", "elections"))
+    (True, True)
+    >>> is_organisation(("ted", "cruz")), is_organisation(("secretary", "of", "state"))
+    (False, False)
+    """
+    return bool(key) and (key[-1] in ORG_HEADS or any(w in ORGANISATION_LINKS and key[k - 1] in ORG_HEADS for k, w in enumerate(key) if k))
+
 
 PARTY_MEMBER_WORDS: frozenset[str] = frozenset("republican democrat libertarian".split())
 """Nouns for one member of a party: "the Republican said" describes a person, like "the senator"."""
@@ -233,7 +251,7 @@ FUNCTION_WORDS: frozenset[str] = LINK_WORDS | frozenset(
     in on at of for to from by with about as into over after before since during while when where
     why how what which who whom whose if then than and or but nor so yet not no yes all both each
     every some any many most more much few several such there here also however meanwhile moreover
-    according earlier later today yesterday tomorrow last next first speaking asked although though
+    according earlier later today yesterday tomorrow last next first speaking asked although though now
     because despite amid among between under until unless once again still even just only reports
     neither either like unlike absent wait well oh please
     indeed elsewhere instead nevertheless nonetheless furthermore besides likewise otherwise thus
@@ -245,11 +263,12 @@ FUNCTION_WORDS: frozenset[str] = LINK_WORDS | frozenset(
 OFFICE_PORTFOLIOS: frozenset[str] = frozenset(
     """state defense defence homeland security health human services labor labour energy treasury
     education commerce agriculture interior transportation transport justice veterans affairs
-    foreign home housing urban development trade finance economy environment culture staff""".split()
+    foreign home housing urban development trade finance economy environment culture staff
+    national intelligence house united states""".split()
 )
-"""Words of a portfolio that an office names after "of": "Secretary of State John F. Kerry",
-"Minister of Foreign Affairs Sergei Lavrov", "Chief of Staff Denis McDonough" (the title runs
-through them; the name follows)."""
+"""Words of a portfolio that an office names after "of" or "of the": "Secretary of State John F. Kerry",
+"Minister of Foreign Affairs Sergei Lavrov", "Director of National Intelligence James Clapper",
+"Speaker of the House Paul Ryan" (the title runs through them; the name follows)."""
 
 
 NUMBER_WORDS: frozenset[str] = frozenset(
@@ -393,6 +412,10 @@ PREPOSITIONS: frozenset[str] = frozenset(
     inside around among between toward towards via despite upon onto off beyond""".split()
 )
 """Prepositions: a name right after one is not the subject of its sentence ("In a statement read by Ms Thorne")."""
+
+PREPOSITIONAL_PARTICIPLES: frozenset[str] = frozenset("following including regarding concerning excluding barring".split())
+"""Participles used as prepositions: opening a sentence, one comes before a name but is no part of it
+("Following Sanders on MSNBC, Clinton …")."""
 
 ABBREVIATED_MONTHS: frozenset[str] = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 """Months as abbreviated: a date with the full stop or a day number ("Nov.", "Dec 5"), else often a
