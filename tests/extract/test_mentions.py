@@ -222,6 +222,21 @@ def test_an_office_named_with_of_is_the_title_before_a_name(text: str, name: str
 
 
 @pytest.mark.parametrize(
+    "text, name, descriptor",
+    [
+        ("Chief Financial Officer Vaibhav Taneja told analysts so.", "Vaibhav Taneja", "officer"),
+        ("Chief Executive Elon Musk was more cautious.", "Elon Musk", "executive"),
+        ("General Counsel James Baker wrote the memo.", "James Baker", "counsel"),
+        ("Officer Jason Van Dyke was charged.", "Jason Van Dyke", "officer"),
+    ],
+)
+def test_a_corporate_or_legal_title_before_a_name_is_no_part_of_it(text: str, name: str, descriptor: str) -> None:
+    named = [m for m in handmade_mentions(text).mentions if m.kind == "name"]
+    assert [m.name for m in named] == [name]
+    assert descriptor in named[0].descriptors
+
+
+@pytest.mark.parametrize(
     "text, office",
     [("The Secretary of State said the vote was fair.", "Secretary of State"), ("The Speaker of the House said so.", "Speaker of the House")],
 )
