@@ -24,6 +24,7 @@ from quotes.text.lexicon import (
     COMPLEMENT_ROLES,
     DATE_WORDS,
     DOCUMENT_WORDS,
+    FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     FOLLOWER_GROUPS,
     FUNCTION_WORDS,
@@ -33,6 +34,7 @@ from quotes.text.lexicon import (
     INDEFINITE_SPEAKERS,
     IRREGULAR_PASTS,
     LINK_WORDS,
+    MALE_FIRST_NAMES,
     MALE_WORDS,
     MEDIA_WORDS,
     MODIFIER_HEADS,
@@ -1040,8 +1042,20 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         ref.person = not ref.media and (titled or votes["<person>"] > max(votes["<place>"], votes["<org>"]) - 1 and votes["<person>"] > 0)
         ref.place = not ref.person and votes["<place>"] > 0
         female, male = bool(d & FEMALE_WORDS), bool(d & MALE_WORDS)
-        ref.gender = "f" if female and not male else "m" if male and not female else None
+        ref.gender = "f" if female and not male else "m" if male and not female else _first_name_gender(ref.key)
     return referents
+
+
+def _first_name_gender(key: tuple[str, ...]) -> Optional[Literal["f", "m"]]:
+    """The gender a full name's first name tells (:data:`FEMALE_FIRST_NAMES`, :data:`MALE_FIRST_NAMES`),
+    or None; a surname alone tells none ("Scott", "Thomas").
+
+    >>> _first_name_gender(("karen", "bass")), _first_name_gender(("carlos", "ruiz")), _first_name_gender(("bass",))
+    ('f', 'm', None)
+    """
+    if len(key) < 2:
+        return None
+    return "f" if key[0] in FEMALE_FIRST_NAMES else "m" if key[0] in MALE_FIRST_NAMES else None
 
 
 def _introduced_as_person(view: TextView, m: Mention) -> bool:

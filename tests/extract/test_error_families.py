@@ -222,6 +222,13 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "after",
     ),
     (
+        "a woman's first name keeps 'she' from the man named last",
+        "Mayor Karen Bass spoke about housing.\nHer deputy, Carlos Ruiz, called the target “ambitious but possible.”\nShe later told the council that the city “cannot wait for Sacramento.”",
+        "cannot wait",
+        "Karen Bass",
+        "before",
+    ),
+    (
         "the company with no company named before is its description",
         "Shares fell on Monday.\n“We will review the listing,” the company said.",
         "We will",

@@ -225,6 +225,40 @@ MALE_WORDS: frozenset[str] = frozenset(
 )
 """Titles and relations that tell a person's gender, so "she" is not resolved to "Mr Smith"."""
 
+FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+    katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia
+    julie joyce victoria christina lauren joan evelyn olivia judith megan cheryl martha andrea
+    hannah jacqueline gloria teresa ann sara frances kathryn janice abigail alice judy sophia grace
+    denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
+    marie kayla alexis lori hillary nikki kamala elise ivanka melania michele condoleezza madeleine
+    ilhan alexandria elena sonia tulsi kirsten ursula giorgia marine annalena jacinda julia liz
+    priti yulia svetlana olena oksana natalia irina tatiana ekaterina marina ludmila anastasia ana
+    sofia lucia carmen rosa isabel beatriz mariana gabriela fernanda claudia dilma fatima aisha
+    leila yasmin priya sunita indira nirmala smriti mamata mayawati""".split()
+)
+"""First names that only women bear in the English-language press: with no title or relation
+word, they tell a person's gender ("Mayor Karen Bass … She later told the council …" is Bass, not
+the deputy named last). Names borne by either (Jordan, Taylor, Alex, Jean, Kim: "Kim Jong Un", "Kim Davis") are left out."""
+
+MALE_FIRST_NAMES: frozenset[str] = frozenset(
+    """james robert john michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+    edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon
+    benjamin samuel gregory frank alexander raymond patrick jack dennis jerry aaron henry adam
+    douglas nathan peter zachary kyle walter harold jeremy ethan carl keith roger gerald christian
+    sean arthur austin noah lawrence jesse joe bryan billy bruce albert willie gabriel ralph roy
+    eugene russell bobby mason philip louis barack bernie ted jeb marco mitch chuck newt rand mike
+    hunter rudy rex vladimir sergei dmitry alexei volodymyr petro vitali emmanuel olaf boris rishi
+    keir nigel friedrich angelo silvio matteo giuseppe francesco pedro carlos jose juan luis jorge
+    miguel javier diego alejandro andres fernando ricardo eduardo sergio mohammed muhammad ahmed
+    hassan hussein omar ibrahim mahmoud recep yair naftali narendra rahul amit rajnath arvind
+    shigeru fumio shinzo""".split()
+) - FEMALE_FIRST_NAMES
+"""First names that only men bear in the English-language press (see :data:`FEMALE_FIRST_NAMES`)."""
+
 PERSON_PRONOUNS: frozenset[str] = frozenset("he she".split())
 GROUP_PRONOUNS: frozenset[str] = frozenset("they we i".split())
 INDEFINITE_SPEAKERS: frozenset[str] = frozenset("another one others someone somebody".split())
