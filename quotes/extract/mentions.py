@@ -39,6 +39,7 @@ from quotes.text.lexicon import (
     MEDIA_WORDS,
     MODIFIER_HEADS,
     MODIFIER_PREFIXES,
+    MONTH_PREPOSITIONS,
     NAME_PARTICLES,
     NEWS_OUTLETS,
     OBJECT_OPENERS,
@@ -504,9 +505,14 @@ def _office_end(words: list[str], k: int) -> int:
 def _is_date(view: TextView, i: int) -> bool:
     """Token ``i`` is a day or a month (:data:`DATE_WORDS`, a possessive ending aside); an
     abbreviated month only with its full stop or a day number after it ("Nov.", "Dec 5", not the
-    "Jun" of "Ai Jun" or the "Jan" of "Jan Brewer")."""
+    "Jun" of "Ai Jun" or the "Jan" of "Jan Brewer"), and "May" only after a word of
+    :data:`MONTH_PREPOSITIONS` or before a day ("in May", "May 5", not "Theresa May")."""
     tokens = view.tokens
     word = _POSSESSIVE_END.sub("", tokens[i].text.lower()).rstrip(".")
+    if word == "may":
+        # the month only after a word that introduces one or before a day ("in May", "May 5")
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        return (i > 0 and view.layout.lower[i - 1] in MONTH_PREPOSITIONS) or following[:1].isdigit()
     if word not in DATE_WORDS:
         return False
     if word not in ABBREVIATED_MONTHS:

@@ -322,6 +322,19 @@ def test_a_transcript_label_in_capitals_is_a_name() -> None:
     assert handmade_mentions("CHRIS WALLACE: Good evening.").mentions[0].text == "CHRIS WALLACE"
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("She wrote an op-ed in May, in which she called for change.", []),
+        ("On May 5 the vote was held.", []),
+        ("Since early May, Ruth Adler has said nothing.", ["Ruth Adler"]),
+        ("Theresa May spoke first.", ["Theresa May"]),
+    ],
+)
+def test_may_is_the_month_after_a_month_preposition_or_before_a_day(text: str, names: list[str]) -> None:
+    assert [m.name for m in handmade_mentions(text).mentions if m.kind == "name"] == names
+
+
 @pytest.mark.parametrize("opening", ["Without", "Following", "Including", "Now"])
 def test_a_preposition_or_adverb_opening_the_sentence_is_no_part_of_a_name(opening: str) -> None:
     names = [m.name for m in handmade_mentions(f"{opening} Michael Bloomberg in the race, Ruth Adler spoke.").mentions if m.kind == "name"]

@@ -465,6 +465,10 @@ DATE_WORDS: frozenset[str] = (
 """Days, months and their abbreviations: capitalised, but never a speaker ("Friday", "Nov."). Not
 "May", which is also a surname."""
 
+MONTH_PREPOSITIONS: frozenset[str] = frozenset("in since until till early late mid last next this".split())
+"""Words before a month: after one, "May" is the month ("an op-ed in May", "since early May"),
+anywhere else it may be a name ("Theresa May", "May said")."""
+
 PERIOD_NOUNS: frozenset[str] = frozenset("year month week decade century".split())
 """Spans of time: capitalised, they end a title ("Person of the Year", "Player of the Week") and
 never start a name ("of the Year Barack Obama" names Barack Obama)."""
