@@ -403,8 +403,8 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
             return i  # "a Hillary Clinton-backed group": the name only qualifies a noun
         if _is_cap(t) and not (t.lower() in _RUN_BREAKERS and not _glued(view, j)):
             j += 1
-        elif _office_link(view, j) or _organisation_link(view, j):
-            j += _office_link(view, j) or _organisation_link(view, j)  # through "of" ("of the")
+        elif link := _office_link(view, j) or _organisation_link(view, j):
+            j += link  # "Secretary of State John F. Kerry", "Illinois Board of Elections": through "of" ("of the")
         elif t in "-‐‑" and _glued(view, j) and j + 1 < len(tokens) and _glued(view, j + 1) and tokens[j + 1].text[:1].isalpha():
             j += 2  # Jong-un, Al-Assad
         elif _glued(view, j) and tokens[j - 1].text[-1:] in "-‐‑" and t[:1].isalpha():

@@ -182,7 +182,6 @@ ORGANISATION_LINKS: frozenset[str] = frozenset("of on for".split())
 "Commission on Presidential Debates", "Institute for Science")."""
 
 
-
 def is_organisation(key: tuple[str, ...]) -> bool:
     """A name key that is an organisation's: its last word is an organisation's head
     (:data:`ORG_HEADS`), or a head comes right before a link word (:data:`ORGANISATION_LINKS`).
@@ -237,11 +236,12 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     ilhan alexandria elena sonia tulsi kirsten ursula giorgia marine annalena jacinda julia liz
     priti yulia svetlana olena oksana natalia irina tatiana ekaterina marina ludmila anastasia ana
     sofia lucia carmen rosa isabel beatriz mariana gabriela fernanda claudia dilma fatima aisha
-    leila yasmin priya sunita indira nirmala smriti mamata mayawati""".split()
+    leila yasmin priya sunita indira nirmala smriti mamata""".split()
 )
 """First names that only women bear in the English-language press: with no title or relation
 word, they tell a person's gender ("Mayor Karen Bass … She later told the council …" is Bass, not
-the deputy named last). Names borne by either (Jordan, Taylor, Alex, Jean, Kim: "Kim Jong Un", "Kim Davis") are left out."""
+the deputy named last). Names borne by either are left out (Jordan, Taylor, Alex, Jean, and Kim:
+"Kim Jong Un", "Kim Davis")."""
 
 MALE_FIRST_NAMES: frozenset[str] = frozenset(
     """james robert john michael william david richard joseph thomas charles christopher daniel
