@@ -305,3 +305,11 @@ def test_nested_quote_whose_outer_words_name_nobody_is_a_name() -> None:
     )
     found = quote(text, "Do you trust")
     assert (found.kind, found.speaker, found.nested) == ("name", None, True)
+
+
+def test_an_i_in_the_outer_quote_is_no_third_person_for_the_inner_one() -> None:
+    # "I" is the outer speaker; read as "he", it went to the man named last (Obama)
+    text = "President Barack Obama spoke in Iowa.\n“I don’t think you hear her on the campaign trail saying, ‘I love corn ethanol,’” Monte Shaw said."
+    inner = quote(text, "I love corn")
+    assert inner.speaker is None and inner.kind == "name"
+    assert quote(text, "I don’t think").speaker == "Monte Shaw"
