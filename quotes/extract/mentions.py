@@ -466,6 +466,11 @@ def _hyphen_modifier(view: TextView, i: int) -> bool:
     )
 
 
+def _past_the(view: TextView, k: int) -> int:
+    """``k``, or the token after it when ``k`` is a "the" (the "of the" of "Speaker of the House")."""
+    return k + 1 if k < len(view.tokens) and view.tokens[k].text == "the" else k
+
+
 def _office_link(view: TextView, j: int) -> int:
     """How many tokens from ``j`` join an office in capitals to its portfolio: "of" (1) or "of the"
     (2) between a role word and a portfolio word ("Secretary of State", "Minister of Foreign Affairs",
@@ -473,7 +478,7 @@ def _office_link(view: TextView, j: int) -> int:
     tokens = view.tokens
     if tokens[j].text != "of" or j == 0 or not _is_cap(tokens[j - 1].text) or tokens[j - 1].text.lower() not in ROLE_WORDS:
         return 0
-    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text == "the")
+    k = _past_the(view, j + 1)
     return k - j if k < len(tokens) and _is_cap(tokens[k].text) and tokens[k].text.lower() in OFFICE_PORTFOLIOS else 0
 
 
@@ -486,7 +491,7 @@ def _organisation_link(view: TextView, j: int) -> int:
     tokens = view.tokens
     if tokens[j].text not in ORGANISATION_LINKS or j == 0 or not _is_cap(tokens[j - 1].text) or tokens[j - 1].text.lower() not in ORG_HEADS:
         return 0
-    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text == "the")
+    k = _past_the(view, j + 1)
     if k >= len(tokens) or not view.outside(k) or view.sentence_of[k] != view.sentence_of[j]:
         return 0
     word = tokens[k].text
@@ -509,15 +514,13 @@ def _is_date(view: TextView, i: int) -> bool:
     :data:`MONTH_PREPOSITIONS` or before a day ("in May", "May 5", not "Theresa May")."""
     tokens = view.tokens
     word = _POSSESSIVE_END.sub("", tokens[i].text.lower()).rstrip(".")
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if word == "may":
-        # the month only after a word that introduces one or before a day ("in May", "May 5")
-        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
         return (i > 0 and view.layout.lower[i - 1] in MONTH_PREPOSITIONS) or following[:1].isdigit()
     if word not in DATE_WORDS:
         return False
     if word not in ABBREVIATED_MONTHS:
         return True
-    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
     return tokens[i].text.endswith(".") or (following == "." and _glued(view, i + 1)) or following[:1].isdigit()
 
 

@@ -43,7 +43,6 @@ from quotes.extract.attribution.resolve import antecedent, speaker_of
 from quotes.extract.attribution.rules import Candidate
 from quotes.extract.marks import QuoteSpan
 from quotes.extract.mentions import find_mentions
-from quotes.text.lexicon import PERSON_PRONOUNS
 from quotes.text.names import name_key
 
 __all__ = ["RULES", "Proposal", "Rule", "attribute", "attribute_all", "nested_attribution", "read_inside"]
@@ -168,8 +167,6 @@ def nested_attribution(
         if mention is None or not _within(outer, mention.start) or not _within(outer, inner_ctx.tokens[proposal.candidate.cue].start):
             continue
         speaker = proposal.speaker
-        if mention.kind == "pronoun" and mention.text.lower() not in PERSON_PRONOUNS:
-            continue  # "I", "we", "they" in the outer quote name no third person ("I don't think you hear her saying, '…'")
         if mention.kind == "pronoun" and outer_speaker is not None:
             person = antecedent(inner_ctx, mention, exclude=_canonical(inner_ctx, outer_speaker))
             speaker = person.name if person is not None else None

@@ -193,8 +193,13 @@ def titled_referent(ctx: AttributionContext, mention: Mention, ahead: bool = Fal
 def antecedent(ctx: AttributionContext, pronoun: Mention, exclude: Optional[str] = None) -> Optional[Referent]:
     """The person "he"/"she" refers to: the last person of that gender named before it,
     preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt). ``exclude`` is a
-    person the pronoun cannot be: inside someone's quote "he" is never the speaker (who says "I")."""
-    gender = "f" if pronoun.text.lower() == "she" else "m"
+    person the pronoun cannot be: inside someone's quote "he" is never the speaker (who says "I").
+    Any other pronoun ("I", "we", "they") stands for no one person named before it: None (a nested
+    quote's "I don't think you hear her saying, ‘…’" is not the last man named)."""
+    word = pronoun.text.lower()
+    if word not in PERSON_PRONOUNS:
+        return None
+    gender = "f" if word == "she" else "m"
     later = named_later(ctx, pronoun)
     fallback: Optional[tuple[Referent, int]] = None
     for m in reversed(ctx.mentions.mentions):

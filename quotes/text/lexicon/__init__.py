@@ -240,8 +240,11 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
 )
 """First names that only women bear in the English-language press: with no title or relation
 word, they tell a person's gender ("Mayor Karen Bass … She later told the council …" is Bass, not
-the deputy named last). Names borne by either are left out (Jordan, Taylor, Alex, Jean, and Kim:
-"Kim Jong Un", "Kim Davis")."""
+the deputy named last). Picked by hand, not from the development sets: the commonest English
+given names, the commonest of the languages the international press quotes most (Russian,
+Ukrainian, Spanish, Portuguese, Italian, German, Arabic, Hindi, Japanese), and those of heads of
+government and candidates for high office. Names borne by either are left out (Jordan, Taylor,
+Alex, Jean, and Kim: "Kim Jong Un", "Kim Davis")."""
 
 MALE_FIRST_NAMES: frozenset[str] = frozenset(
     """james robert john michael william david richard joseph thomas charles christopher daniel
