@@ -1048,7 +1048,12 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
             d.add("<org>")
         ref.media = is_media(d)
         # A title ("Chancellor Olaf Scholz", "Mr Kim") outweighs a small NER model's label.
-        ref.person = not ref.media and (titled or votes["<person>"] > max(votes["<place>"], votes["<org>"]) - 1 and votes["<person>"] > 0)
+        # A full name that opens with a first name ("Maria Lopez") is a person when no entity
+        # label says otherwise: the tokenizer-only engine has no NER at all.
+        first_named = _first_name_gender(ref.key) is not None and not votes["<place>"] and not votes["<org>"]
+        ref.person = not ref.media and (
+            titled or first_named or votes["<person>"] > max(votes["<place>"], votes["<org>"]) - 1 and votes["<person>"] > 0
+        )
         ref.place = not ref.person and votes["<place>"] > 0
         female, male = bool(d & FEMALE_WORDS), bool(d & MALE_WORDS)
         ref.gender = "f" if female and not male else "m" if male and not female else _first_name_gender(ref.key)

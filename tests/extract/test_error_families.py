@@ -29,7 +29,7 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Volodymyr Zelensky addressed the nation.\n“Now is one of the most difficult moments in our history,” he said in a video released on Friday.\nZelensky on Friday posted that talks were continuing. “We will work calmly with America,” he wrote.",
         "We will work",
         "Volodymyr Zelensky",
-        "nearby",  # no rule resolves "he" without NER; the ranker finds the person nearby, not "Friday"
+        "after",  # "he" is the man named before (a first name marks him a person without NER), not "Friday"
     ),
     (
         "possessive",
@@ -226,6 +226,13 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Mayor Karen Bass spoke about housing.\nHer deputy, Carlos Ruiz, called the target “ambitious but possible.”\nShe later told the council that the city “cannot wait for Sacramento.”",
         "cannot wait",
         "Karen Bass",
+        "before",
+    ),
+    (
+        "a full name with a first name is a person without NER or a title",
+        "Voters lined up outside the hall.\nMaria Lopez, a farmer, waited near the front.\nShe said, “I came to hear about water.”",
+        "I came",
+        "Maria Lopez",
         "before",
     ),
     (

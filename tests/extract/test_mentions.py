@@ -119,6 +119,19 @@ def test_a_state_or_country_is_never_a_person(text: str, place: str) -> None:
     assert found and not found[0].person
 
 
+@pytest.mark.parametrize(
+    "text, name, person",
+    [
+        ("Maria Lopez, a farmer, waited near the front.", "Maria Lopez", True),
+        ("Carlos Ruiz waited near the front.", "Carlos Ruiz", True),
+        ("Lopez waited near the front.", "Lopez", False),  # a surname alone tells nothing
+    ],
+)
+def test_a_first_name_makes_a_person_without_ner(text: str, name: str, person: bool) -> None:
+    index = handmade_mentions(text)
+    assert [r.person for r in index.referents if r.name == name] == [person]
+
+
 def test_pm_is_a_title() -> None:
     text = "PM Narendra Modi visited the Adampur air base in Punjab. He said India was ready."
     index = handmade_mentions(text)
