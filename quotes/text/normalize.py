@@ -11,6 +11,7 @@ What is folded away, in this order:
 - in-word hyphens, which are *joined*: ``non-stop`` and ``nonstop`` are both ``nonstop``
   (a hyphen between two numbers separates them instead: ``2024-25`` → ``2024 25``);
 - thousands separators (``10,000`` → ``10000``) and ``%``/``per cent`` (→ ``percent``);
+- scale suffixes (``1.5bn`` → ``1.5 billion``; ``£20m`` → ``20 million`` after a currency sign only);
 - common contractions: ``didn't`` → ``did not``, ``won't`` → ``will not``, ``we'll`` → ``we will``;
 - all other punctuation and whitespace.
 
@@ -31,7 +32,13 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from quotes.text.lexicon.variants import NEGATIONS, STOPWORDS
+from quotes.text.lexicon.variants import (
+    CURRENCY_SCALE_ABBREVIATIONS,
+    CURRENCY_SIGNS,
+    NEGATIONS,
+    SCALE_ABBREVIATIONS,
+    STOPWORDS,
+)
 
 __all__ = [
     "WordToken",
@@ -96,6 +103,18 @@ def _strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+
+
+def _currency_amount(raw: str) -> str:
+    """``raw`` with a scale suffix spelled out, for a word right after a currency sign ("20m" →
+    "20 million"); any other word as it is."""
+    scaled = _SCALED.fullmatch(raw.lower())
+    if scaled and scaled.group(2) in CURRENCY_SCALE_ABBREVIATIONS:
+        return f"{scaled.group(1)} {CURRENCY_SCALE_ABBREVIATIONS[scaled.group(2)]}"
+    return raw
+
+
 @lru_cache(maxsize=65536)
 def _normalize_word(raw: str) -> tuple[str, ...]:
     w = unicodedata.normalize("NFKC", raw).translate(_QUOTE_MARKS).casefold()
@@ -120,6 +139,10 @@ def _normalize_word(raw: str) -> tuple[str, ...]:
         part = part.strip("'")
         if not part:
             continue
+        scaled = _SCALED.fullmatch(part)
+        if scaled and scaled.group(2) in SCALE_ABBREVIATIONS:
+            out.extend((scaled.group(1), SCALE_ABBREVIATIONS[scaled.group(2)]))
+            continue
         if part in _CONTRACTIONS:
             out.extend(_CONTRACTIONS[part])
             continue
@@ -142,7 +165,10 @@ def tokens(text: str) -> list[WordToken]:
     """
     out: list[WordToken] = []
     for m in _WORD_RE.finditer(text):
-        for w in _normalize_word(m.group()):
+        raw = m.group()
+        if m.start() and text[m.start() - 1] in CURRENCY_SIGNS:
+            raw = _currency_amount(raw)
+        for w in _normalize_word(raw):
             out.append(WordToken(w, m.start(), m.end()))
     # "per cent" is one unit of meaning: fold it to the single word "percent"
     i = 0

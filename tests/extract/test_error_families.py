@@ -236,6 +236,13 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "before",
     ),
     (
+        "a label before the name is no part of it",
+        "Rachel Ames set out the budget on Friday.\nCritic David Price called it “a fantasy built on numbers nobody believes.”",
+        "a fantasy",
+        "David Price",
+        "before",
+    ),
+    (
         "the company with no company named before is its description",
         "Shares fell on Monday.\n“We will review the listing,” the company said.",
         "We will",

@@ -29,6 +29,10 @@ from quotes.text.normalize import (
         ("Erdoğan said", "Erdogan said"),
         ("ﬁnal   word", "final word"),
         ("U.S. forces", "US forces"),
+        ("$1.5bn plant", "$1.5 billion plant"),
+        ("a €3tn debt", "a €3 trillion debt"),
+        ("£20m a year", "£20 million a year"),
+        ("$5k bonus", "$5 thousand bonus"),
     ],
 )
 def test_surface_differences_fold_away(a: str, b: str) -> None:
@@ -41,6 +45,8 @@ def test_surface_differences_fold_away(a: str, b: str) -> None:
         ("did not order", "did order"),
         ("5.5 percent", "55 percent"),
         ("2024-25", "202425"),
+        ("ran 10m", "ran 10 million"),  # no currency sign: may be metres
+        ("$1.5bn", "$1.5 million"),
     ],
 )
 def test_real_differences_stay(a: str, b: str) -> None:

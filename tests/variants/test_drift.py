@@ -119,6 +119,17 @@ def test_synonyms_and_a_dropped_list_item_are_not_drift(reference: str, variant:
     assert v.label == "translation", v.reasons
 
 
+@pytest.mark.parametrize(
+    ("reference", "variant"),
+    [
+        ("We are investing 1.5 billion dollars and will hire 3,000 people", "We are investing $1.5bn and will hire 3000 people"),
+        ("The fund will grow to £20 million", "The fund will grow to £20m"),
+    ],
+)
+def test_an_amount_written_another_way_is_not_drift(reference: str, variant: str) -> None:
+    assert compare(reference, variant).label != "drift", compare(reference, variant).reasons
+
+
 def test_cut_at_either_end_is_not_drift() -> None:
     assert compare("We did not order the strike, and we never will", "order the strike").label == "truncation"
 

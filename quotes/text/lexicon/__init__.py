@@ -88,7 +88,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
     friend colleague chairwoman superintendent inspector detective constable sheriff firefighter
     ombudsman treasurer chancellor-elect councilwoman councilman alderman prosecutors defendant interviewer
     spokespeople aide aides source sources pm pollster strategist consultant operative commentator
-    host anchor moderator ally confidant comedian executive officer counsel
+    host anchor moderator ally confidant comedian executive officer counsel critic critics donor voter
+    investor banker worker organizer organiser protester
     """.split()
 )
 """Role nouns used as titles ("Speaker Vyacheslav Volodin") and in epithets ("the Russian leader")."""

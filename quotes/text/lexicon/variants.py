@@ -102,6 +102,16 @@ NUMBER_VALUES: dict[str, int] = {
 
 NUMBER_SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
+SCALE_ABBREVIATIONS: dict[str, str] = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion"}
+"""Scale suffixes the press writes on a number ("$1.5bn", "€3tn"): read as the scale word wherever
+they stand, since no unit is written so."""
+
+CURRENCY_SCALE_ABBREVIATIONS: dict[str, str] = {"m": "million", "mn": "million", "k": "thousand"}
+"""Scale suffixes read as the scale word only right after a currency sign ("£20m", "$5k"): alone,
+"10m" may be ten metres."""
+
+CURRENCY_SIGNS: frozenset[str] = frozenset("$£€¥₹")
+
 PAST_AUX = frozenset("was were had did".split())
 PRESENT_AUX = frozenset("is are am has have do does".split())
 """Auxiliaries whose swap (is → was) changes the tense of a claim."""
