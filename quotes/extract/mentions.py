@@ -370,7 +370,7 @@ def _name_run(view: TextView, i: int, openers: frozenset[str] = frozenset()) -> 
     tokens = view.tokens
     if not view.layout.shared(_capitalised)[i] or not view.outside(i):
         return i
-    if i < view.dateline_end or _in_capitals_run(view, i):
+    if i in view.dateline or _in_capitals_run(view, i):
         return i
     low = _POSSESSIVE_END.sub("", tokens[i].text.lower())  # "There’s", "Monday's" as one token
     if _party_label(view, i) or _hyphen_modifier(view, i):
@@ -801,11 +801,24 @@ def _in_capitals_run(view: TextView, i: int) -> bool:
 
 def _may_qualify(token: Token) -> bool:
     """A lower-case word that can stand between a qualifier and its role ("North Korean supreme
-    leader"): no function word, preposition or reporting verb, nor a verb the parser tagged."""
+    leader"): no function word, preposition or reporting verb, nor a verb (:func:`_verb_like`)."""
     word = token.text.lower()
-    if word in FUNCTION_WORDS or word in PREPOSITIONS or reporting_lemma(word) is not None:
+    if word in FUNCTION_WORDS or word in PREPOSITIONS or reporting_lemma(word) is not None or _verb_like(token):
         return False
     return token.pos is None or token.pos not in COMMON_POS
+
+
+def _verb_like(token: Token) -> bool:
+    """``token`` may be a verb, so no title runs through it: "United have sacked manager Erik Lund",
+    "Chelsea hired coach Erik Lund" (the title is "manager", "coach"). A verb by its part of speech
+    where the engine gives one; else an auxiliary, an irregular past or an "-ed" form that is no
+    descriptor ("retired" is one)."""
+    w = token.text.lower()
+    if w in _DESCRIPTOR_ADJECTIVES:
+        return False
+    if token.pos is not None:
+        return token.pos in {"VERB", "AUX"}
+    return w in AUX_AND_ADVERBS or w in IRREGULAR_PASTS or w.endswith("ed")
 
 
 def _preceding_descriptors(view: TextView, first: int, titled: bool = False) -> tuple[set[str], int]:
@@ -826,7 +839,7 @@ def _preceding_descriptors(view: TextView, first: int, titled: bool = False) -> 
             pass
         elif _is_cap(tokens[k].text) and w not in FUNCTION_WORDS:
             found.add(w.removesuffix("'s").removesuffix("’s"))
-        elif found & ROLE_WORDS and w.isalpha() and w.islower() and w not in FUNCTION_WORDS and reporting_lemma(w) is None:
+        elif found & ROLE_WORDS and w.isalpha() and w.islower() and w not in FUNCTION_WORDS and reporting_lemma(w) is None and not _verb_like(tokens[k]):
             found.add(w)  # "Republican political consultant Chris Russell": the role's adjective
         else:
             break
@@ -973,12 +986,16 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
         j += 1
     if j == i + 1 and not indefinite:
         return None
+    if _institution_named(view, i + 1, j):
+        return None  # "The State Department said", "The Kremlin said": the name mention speaks
     if any(tokens[t].text.lower().rstrip(".") in _ROLES_AND_TITLES and _is_cap(tokens[t + 1].text) for t in range(i + 1, j - 1)):
         return None  # "the producer Marc Dubois", "the Rev. Al Sharpton": a title and a name, which the name mention carries
     k = j
     while k < len(tokens) and tokens[k].text.lower() in AUX_AND_ADVERBS:
         k += 1
     before_cue = k < len(tokens) and view.outside(k) and reporting_lemma(tokens[k].text) is not None
+    # an aside only after someone new: "the two lawmakers, however, argue" would be read as the person named last
+    before_cue = before_cue or (article != "the" and _aside_then_cue(view, j))
     ends_clause = j >= len(tokens) or tokens[j].text in {",", ".", ";"}
     if not (before_cue or (after_cue and ends_clause)):
         return None
@@ -994,6 +1011,50 @@ def _described_speaker(view: TextView, i: int) -> Optional[Mention]:
             return None
         words = words | {"<indefinite>"}
     return _mention(view, i, j, "epithet", descriptors=words | {"<described>"}, media=is_media(words))
+
+
+DESCRIPTION_ASIDE_REACH = 10
+"""Tokens an aside between commas may hold after a description and before its reporting verb:
+"a senior European diplomat, speaking on condition of anonymity, said"."""
+
+
+def _aside_then_cue(view: TextView, j: int) -> bool:
+    """An aside between commas opens at ``j`` and a reporting verb follows it: "a senior diplomat
+    |, speaking on condition of anonymity,| said". The aside holds no quote and ends in its sentence;
+    a name between the commas is no aside (the name speaks)."""
+    tokens = view.tokens
+    if j >= len(tokens) or tokens[j].text != ",":
+        return False
+    for k in range(j + 1, min(len(tokens), j + 2 + DESCRIPTION_ASIDE_REACH)):
+        if not view.outside(k) or view.sentence_of[k] != view.sentence_of[j]:
+            return False
+        if tokens[k].text == ",":
+            if _is_cap(tokens[j + 1].text):
+                return False  # "A top strategist, John Weaver, tells": a name in apposition, which speaks
+            verb = k + 1
+            while verb < len(tokens) and tokens[verb].text.lower() in AUX_AND_ADVERBS:
+                verb += 1
+            return verb < len(tokens) and view.outside(verb) and reporting_lemma(tokens[verb].text) is not None
+    return False
+
+
+def _institution_named(view: TextView, first: int, last: int) -> bool:
+    """``tokens[first:last]`` are an institution's name in capitals ("State Department", "Sierra
+    Club", "Kremlin"): an organisation or a seat of government, not a description ("The Republican"
+    describes a person named before).
+
+    >>> from tests.extract.handmade import document
+    >>> from quotes.extract.marks import find_spans
+    >>> text = "The Sierra Club said so. The Republican said so."
+    >>> view = TextView(document(text), find_spans(text))
+    >>> _institution_named(view, 1, 3), _institution_named(view, 7, 8)
+    (True, False)
+    """
+    tokens = view.tokens[first:last]
+    if not tokens or not all(_is_cap(t.text) for t in tokens):
+        return False
+    key = tuple(t.text.lower() for t in tokens)
+    return is_organisation(key) or is_place(key)
 
 
 def _entity_labels(layout: DocumentLayout) -> dict[int, str]:

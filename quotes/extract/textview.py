@@ -25,6 +25,14 @@ _ABBREVIATIONS = frozenset(
 T = TypeVar("T")
 
 
+DATELINE_PARAGRAPHS = 2
+"""A dateline opens the first paragraph or, under a headline, the second."""
+
+DATELINE_TOKENS = 12
+"""How far into its paragraph a dateline's dash may stand: a city, a state or date, the agency
+("LOS ANGELES, Sept. 28 (UPI) —" is 10 tokens)."""
+
+
 class DocumentLayout:
     """What every :class:`TextView` of one document shares, whichever spans it lays over the
     tokens: token starts, paragraphs, the dateline, lower-cased token texts, and the sentence
@@ -47,7 +55,8 @@ class DocumentLayout:
         self.paragraph_bounds = self._paragraph_bounds()
         self.paragraph_ranges = {self.paragraph_of[a]: range(a, b) for a, b in reversed(self.paragraph_bounds)}
         """Paragraph index → its tokens (the first run of them, were a paragraph split)."""
-        self.dateline_end = self._dateline()
+        self.dateline = self._dateline()
+        """The tokens of a wire story's dateline ("TOLEDO, Ohio (AP) —"), empty when it has none."""
         self.boundary_candidates = self._boundary_candidates()
         """Token indices where an engine sentence starts inside a paragraph after sentence-final
         punctuation and before a capital, a digit or a mark: a view cuts there unless one
@@ -100,15 +109,17 @@ class DocumentLayout:
             bounds.append((a, len(paragraph_of)))
         return bounds
 
-    def _dateline(self) -> int:
-        tokens = self.tokens
-        if not tokens or not (tokens[0].text.isupper() and len(tokens[0].text) > 2):
-            return 0
-        for k in range(1, min(len(tokens), 12)):
-            dash = tokens[k].text in {"—", "–", "--"} or (tokens[k].text == "-" and tokens[k - 1].end != tokens[k].start)
-            if dash:
-                return k + 1
-        return 0
+    def _dateline(self) -> range:
+        tokens, bounds = self.tokens, self.paragraph_bounds
+        # a wire story's dateline opens its first paragraph, or the one after its headline
+        for a, b in bounds[:DATELINE_PARAGRAPHS]:
+            if not (tokens[a].text.isupper() and len(tokens[a].text) > 2):
+                continue
+            for k in range(a + 1, min(b, a + DATELINE_TOKENS)):
+                dash = tokens[k].text in {"—", "–", "--"} or (tokens[k].text == "-" and tokens[k - 1].end != tokens[k].start)
+                if dash:
+                    return range(a, k + 1)
+        return range(0)
 
     def _boundary_candidates(self) -> list[int]:
         engine_starts = {s.first for s in self.doc.sentences}
@@ -150,8 +161,8 @@ class TextView:
     sentence_bounds: list[tuple[int, int]] = field(init=False)
     """Half-open token ranges of the repaired sentences."""
     paragraph_bounds: list[tuple[int, int]] = field(init=False)
-    dateline_end: int = field(init=False)
-    """Tokens before this index are the dateline of a wire story ("TOLEDO, Ohio (AP) —")."""
+    dateline: range = field(init=False)
+    """The tokens of a wire story's dateline ("TOLEDO, Ohio (AP) —"), empty when it has none."""
 
     def __post_init__(self, shared_layout: Optional[DocumentLayout]) -> None:
         layout = shared_layout if shared_layout is not None and shared_layout.doc is self.doc else DocumentLayout(self.doc)
@@ -159,7 +170,7 @@ class TextView:
         self.tokens = layout.tokens
         self.paragraph_of = layout.paragraph_of
         self.paragraph_bounds = layout.paragraph_bounds
-        self.dateline_end = layout.dateline_end
+        self.dateline = layout.dateline
         self.quote_of = self._quote_membership()
         self.sentence_bounds = self._sentences()
         self.sentence_of = [s_index for s_index, (a, b) in enumerate(self.sentence_bounds) for _ in range(a, b)]

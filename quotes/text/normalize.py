@@ -36,6 +36,8 @@ from quotes.text.lexicon.variants import (
     CURRENCY_SCALE_ABBREVIATIONS,
     CURRENCY_SIGNS,
     NEGATIONS,
+    NUMBER_SCALES,
+    NUMBER_VALUES,
     SCALE_ABBREVIATIONS,
     STOPWORDS,
 )
@@ -75,15 +77,8 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"),
 )
 
-
-
-_NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
-    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
-    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
-    "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
-}
+# number words as the digits they stand for, for spelling_key ("three" ~ "3")
+_NUMBER_WORDS: dict[str, str] = {w: str(v) for w, v in {**NUMBER_VALUES, **NUMBER_SCALES}.items()}
 
 
 class WordToken(NamedTuple):

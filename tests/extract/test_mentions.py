@@ -132,6 +132,26 @@ def test_a_first_name_makes_a_person_without_ner(text: str, name: str, person: b
     assert [r.person for r in index.referents if r.name == name] == [person]
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Manchester United have sacked manager Erik Lund.", ["Manchester United", "Erik Lund"]),
+        ("Fans said Chelsea had hired coach Erik Lund.", ["Fans", "Chelsea", "Erik Lund"]),
+        ("Republican political consultant Chris Russell said so.", ["Chris Russell"]),
+    ],
+)
+def test_no_title_runs_back_through_a_verb(text: str, names: list[str]) -> None:
+    index = handmade_mentions(text)
+    assert [m.name for m in index.mentions if m.kind == "name"] == names
+    lund = [m for m in index.mentions if m.name == "Erik Lund"]
+    assert not lund or lund[0].text in {"manager Erik Lund", "coach Erik Lund"}
+
+
+def test_a_dateline_under_a_headline_names_nobody() -> None:
+    index = handmade_mentions("Erdogan rejects sanctions\n\nANKARA, April 3 (Reuters) - Tayyip Erdogan said Ankara would not bow.")
+    assert [m.text for m in index.mentions if m.kind == "name"] == ["Erdogan", "Tayyip Erdogan", "Ankara"]
+
+
 def test_pm_is_a_title() -> None:
     text = "PM Narendra Modi visited the Adampur air base in Punjab. He said India was ready."
     index = handmade_mentions(text)

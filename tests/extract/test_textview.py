@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 from quotes.extract.textview import TextView
@@ -38,4 +40,20 @@ def test_tokens_know_their_quote(engine) -> None:  # type: ignore[no-untyped-def
 
 def test_wire_dateline_is_measured(stanza_engine) -> None:  # type: ignore[no-untyped-def]
     view = view_of(stanza_engine, "TOLEDO, Ohio (AP) — Mayor Renee Castillo spoke.")
-    assert [t.text for t in view.tokens[: view.dateline_end]][-1] == "—"
+    assert [view.tokens[k].text for k in view.dateline][-1] == "—"
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("Mayor speaks\n\nTOLEDO, Ohio (AP) — Mayor Renee Castillo spoke.", "TOLEDO", "—"),  # under a headline
+        ("ANKARA, April 3 (Reuters) - Erdogan spoke.", "ANKARA", "-"),
+        ("Mayor speaks\n\nThe mayor spoke.\n\nTOLEDO - Castillo spoke.", None, None),  # too far in
+    ],
+)
+def test_wire_dateline_under_a_headline(text: str, first: Optional[str], last: Optional[str]) -> None:
+    from tests.extract.handmade import document
+
+    view = TextView(document(text), find_spans(text))
+    words = [view.tokens[k].text for k in view.dateline]
+    assert (words[0] if words else None, words[-1] if words else None) == (first, last)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from quotes.extract.attribution.context import AttributionContext
-from quotes.text.lexicon import DOCUMENT_WORDS, PERSON_PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, SUBORDINATORS, UNNAMED_ROLES, is_organisation, is_place
+from quotes.text.lexicon import DOCUMENT_WORDS, PRONOUN_GENDERS, ROLE_WORDS, SPEECH_NOUNS, SUBORDINATORS, UNNAMED_ROLES, is_organisation, is_place
 from quotes.extract.mentions import Mention, Referent, descriptor_match
 
 __all__ = [
@@ -49,7 +49,7 @@ def resolve(ctx: AttributionContext, mention: Mention) -> Optional[str]:
             return None
         return ref.name if ref else mention.name
     if mention.kind == "pronoun":
-        if mention.text.lower() not in PERSON_PRONOUNS:
+        if mention.text.lower() not in PRONOUN_GENDERS:
             return None
         person = antecedent(ctx, mention)
         if person is not None:
@@ -195,11 +195,11 @@ def antecedent(ctx: AttributionContext, pronoun: Mention, exclude: Optional[str]
     preferring a subject ("Judge Hewitt told Ashcroft … She said" → Hewitt). ``exclude`` is a
     person the pronoun cannot be: inside someone's quote "he" is never the speaker (who says "I").
     Any other pronoun ("I", "we", "they") stands for no one person named before it: None (a nested
-    quote's "I don't think you hear her saying, ‘…’" is not the last man named)."""
-    word = pronoun.text.lower()
-    if word not in PERSON_PRONOUNS:
+    quote's "I don't think you hear her saying, ‘…’" is not the last man named). "him" and "her"
+    are read as "he" and "she" (a relaying cue's "quoted him as saying")."""
+    gender = PRONOUN_GENDERS.get(pronoun.text.lower())
+    if gender is None:
         return None
-    gender = "f" if word == "she" else "m"
     later = named_later(ctx, pronoun)
     fallback: Optional[tuple[Referent, int]] = None
     for m in reversed(ctx.mentions.mentions):

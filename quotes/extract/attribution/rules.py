@@ -65,7 +65,7 @@ def relayed(ctx: AttributionContext, c: int) -> Optional[Mention]:
         k += 1
     found = ctx.mentions.starting_at.get(k)
     if found is None:
-        return None
+        return _quoted_pronoun(ctx, c, k)
     mention = ctx.mentions.mentions[found]
     if mention.media or mention.possessive:
         return None
@@ -76,6 +76,18 @@ def relayed(ctx: AttributionContext, c: int) -> Optional[Mention]:
     if j < len(tokens) and ctx.cues[j] and ctx.cues[j] != "according to" and ctx.view.outside(j):
         return mention  # reported X said
     return None
+
+
+def _quoted_pronoun(ctx: AttributionContext, c: int, k: int) -> Optional[Mention]:
+    """"the agency quoted him as saying": the object pronoun at ``k`` as a pronoun mention, which
+    resolves to the person it stands for (the pronoun finder keeps only subjects)."""
+    tokens = ctx.tokens
+    if ctx.cues[c] != "quote" or k + 1 >= len(tokens) or tokens[k + 1].text.lower() != "as":
+        return None
+    if tokens[k].text.lower() not in {"him", "her"} or not ctx.view.outside(k):
+        return None
+    t = tokens[k]
+    return Mention(first=k, last=k + 1, start=t.start, end=t.end, text=t.text, kind="pronoun")
 
 
 def ctx_skip_right(ctx: AttributionContext, j: int) -> int:
@@ -244,10 +256,26 @@ def outer_report(ctx: AttributionContext, c: int, subject: Mention) -> Optional[
         b = len(between) - (2 if between[-1:] == ["the"] else 1)
         if b >= 0 and between[b] in PREPOSITIONS and not any(w in _CLAUSE_OPENERS for w in between):
             return None  # "replied on Friday to Haddad's remarks that …": the verb's own object, no clause
-        outer = ctx.subject_of_cue(k) or ctx.document_subject(k)
+        outer = _quoted_as(ctx, k) or ctx.subject_of_cue(k) or ctx.document_subject(k)
         if outer is None or outer.first >= subject.first or not speaker_of(ctx, outer):
             return None
         return k, outer
+    return None
+
+
+QUOTED_AS_REACH = 6
+"""Tokens from "quoted" to the "as" before "saying": the one quoted ("him", "Lula da Silva",
+"Deputy Foreign Minister Sergei Ryabkov")."""
+
+
+def _quoted_as(ctx: AttributionContext, k: int) -> Optional[Mention]:
+    """The one a relaying cue quotes when the cue at ``k`` is its "as saying": "the agency quoted
+    him as saying Ankara would respond “in kind”" → him (the speaker of the clause "saying" reports)."""
+    if k < 2 or ctx.tokens[k - 1].text.lower() != "as":
+        return None
+    for c in range(k - 2, max(-1, k - 2 - QUOTED_AS_REACH), -1):
+        if ctx.cues[c] == "quote":
+            return relayed(ctx, c)
     return None
 
 

@@ -264,6 +264,8 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
 """First names that only men bear in the English-language press (see :data:`FEMALE_FIRST_NAMES`)."""
 
 PERSON_PRONOUNS: frozenset[str] = frozenset("he she".split())
+PRONOUN_GENDERS: dict[str, str] = {"he": "m", "him": "m", "she": "f", "her": "f"}
+"""The gender of a person pronoun, subject or object ("quoted him as saying")."""
 GROUP_PRONOUNS: frozenset[str] = frozenset("they we i".split())
 INDEFINITE_SPEAKERS: frozenset[str] = frozenset("another one others someone somebody".split())
 """Words that stand for someone the article does not name when they are a reporting verb's subject,
