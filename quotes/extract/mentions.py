@@ -209,6 +209,7 @@ def find_mentions(view: TextView) -> MentionIndex:
     mentions = _with_known_qualifiers(mentions, qualifying)
     mentions = _split_headline_names(view, mentions, ents, surnames)
     mentions = _drop_pairings(mentions)
+    _mark_affiliations(view, mentions)
     for m in mentions:
         m.possessive = m.last < n and tokens[m.last].text in {"'s", "’s", "'", "’"}
     mentions = _with_joint_speakers(view, mentions)
@@ -630,6 +631,24 @@ def _with_known_qualifiers(mentions: list[Mention], qualifying: list[Mention]) -
     known = {m.name_key for m in mentions if m.kind == "name" and m.name_key}
     kept = [q for q in qualifying if q.name_key in known or q.name_key[-1:] in known]
     return sorted(mentions + kept, key=lambda m: m.first) if kept else mentions
+
+
+def _mark_affiliations(view: TextView, mentions: list[Mention]) -> None:
+    """Mark ``<affiliation>`` on a name that follows another name and "of" ("of the"): "analyst
+    Priya Raman of Quilty Space", "Mr. Morgan of the Sierra Club", "Sanders of Vermont" name where
+    the person works or comes from, an organisation or a place, never a second person (whatever
+    a small NER model says of "Quilty Space")."""
+    tokens = view.tokens
+    # a person's name before "of": a full name or a titled one ("Footage of Al-Awlaki" is no affiliation)
+    ending_at = {m.last for m in mentions if m.kind == "name" and (len(m.name_key) >= 2 or m.descriptors & _PERSON_TITLES)}
+    for m in mentions:
+        if m.kind != "name" or m.first < 2:
+            continue
+        k = m.first - 1
+        if tokens[k].text.lower() == "the":
+            k -= 1
+        if k >= 1 and tokens[k].text.lower() == "of" and k in ending_at:
+            m.descriptors = m.descriptors | {"<affiliation>"}
 
 
 def _drop_pairings(mentions: list[Mention]) -> list[Mention]:
@@ -1112,7 +1131,7 @@ def _referents(view: TextView, mentions: list[Mention], ents: dict[int, str]) ->
         # A full name that opens with a first name ("Maria Lopez") is a person when no entity
         # label says otherwise: the tokenizer-only engine has no NER at all.
         first_named = _first_name_gender(ref.key) is not None and not votes["<place>"] and not votes["<org>"]
-        ref.person = not ref.media and (
+        ref.person = not ref.media and "<affiliation>" not in d and (
             titled or first_named or votes["<person>"] > max(votes["<place>"], votes["<org>"]) - 1 and votes["<person>"] > 0
         )
         ref.place = not ref.person and votes["<place>"] > 0

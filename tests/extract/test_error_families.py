@@ -339,6 +339,16 @@ def test_a_scare_quote_with_no_one_saying_it_stays_a_name_with_no_speaker() -> N
     assert (found.kind, found.speaker, found.method) == ("name", None, None)
 
 
+def test_a_name_after_a_person_and_of_is_where_they_work_not_a_second_person() -> None:
+    # a small NER model calls the firm a person; "of" after a full name says it is an affiliation
+    text = (
+        "Industry analyst Priya Raman of Quilty Space said the delay was “unusual.”"
+        " She added: “Regulators rarely move this slowly.”"
+    )
+    found = quote(text, "Regulators", entities=[("Priya Raman", "PERSON"), ("Quilty Space", "PERSON")])
+    assert found.speaker == "Priya Raman"
+
+
 def test_mixed_marks_do_not_merge_two_quotes() -> None:
     text = "‘We are ready,” said Anna Berg. Later Tom Reyes said “we are not.”"
     found = find_quotes_in_document(Article(id="t", text=text), document(text))

@@ -152,6 +152,21 @@ def test_a_dateline_under_a_headline_names_nobody() -> None:
     assert [m.text for m in index.mentions if m.kind == "name"] == ["Erdogan", "Tayyip Erdogan", "Ankara"]
 
 
+@pytest.mark.parametrize(
+    "text, name, affiliation",
+    [
+        ("Analyst Priya Raman of Quilty Space said so.", "Quilty Space", True),
+        ("Mr. Morgan of the Sierra Club said so.", "Sierra Club", True),
+        ("Footage of Al-Awlaki was shown.", "Al-Awlaki", False),  # "Footage" is no person's name
+        ("A video of Hillary Clinton was shown.", "Hillary Clinton", False),
+    ],
+)
+def test_a_name_after_a_person_and_of_is_an_affiliation(text: str, name: str, affiliation: bool) -> None:
+    index = handmade_mentions(text)
+    (found,) = [m for m in index.mentions if m.name == name]
+    assert ("<affiliation>" in found.descriptors) == affiliation
+
+
 def test_pm_is_a_title() -> None:
     text = "PM Narendra Modi visited the Adampur air base in Punjab. He said India was ready."
     index = handmade_mentions(text)
