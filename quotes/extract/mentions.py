@@ -1179,8 +1179,15 @@ def _nearest(candidates: list[Referent], mentions: list[Mention], m: Mention) ->
     return max(candidates, key=lambda r: (last_before(r), len(r.mentions)))
 
 
+EXACT_ROLE_WEIGHT = 2
+"""What a head-of-state role the referent holds by that very word counts, against 1 for one of
+the roles used interchangeably: "the president" after "French President Emmanuel Macron" and
+"German Chancellor Olaf Scholz" is Macron, though "the leader" could be either."""
+
+
 def descriptor_match(epithet: frozenset[str], referent: Referent) -> int:
-    """How many of an epithet's descriptor words fit a referent ("Russian" ~ "Russia", "leader" ~ "president")."""
+    """How well an epithet's descriptor words fit a referent ("Russian" ~ "Russia", "leader" ~
+    "president"; a role held by that very word counts :data:`EXACT_ROLE_WEIGHT`)."""
     roles = epithet & ROLE_WORDS
     if roles and not any(
         r in referent.descriptors or (r in HEAD_OF_STATE_ROLES and referent.descriptors & HEAD_OF_STATE_ROLES) for r in roles
@@ -1189,7 +1196,7 @@ def descriptor_match(epithet: frozenset[str], referent: Referent) -> int:
     score = 0
     for w in epithet:
         if w in HEAD_OF_STATE_ROLES and referent.descriptors & HEAD_OF_STATE_ROLES:
-            score += 1
+            score += EXACT_ROLE_WEIGHT if w in referent.descriptors else 1
         elif any(_stem_equal(w, d) for d in referent.descriptors):
             score += 1
     return score

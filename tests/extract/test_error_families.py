@@ -278,6 +278,13 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "before",
     ),
     (
+        "the title someone holds by that word beats an interchangeable one",
+        "French President Emmanuel Macron spoke at the Sorbonne. German Chancellor Olaf Scholz was more cautious.\nIn a letter, the president wrote that Europe faced “an existential moment.”",
+        "an existential",
+        "Emmanuel Macron",
+        "before",
+    ),
+    (
         "the company with no company named before is its description",
         "Shares fell on Monday.\n“We will review the listing,” the company said.",
         "We will",
@@ -347,6 +354,18 @@ def test_a_name_after_a_person_and_of_is_where_they_work_not_a_second_person() -
     )
     found = quote(text, "Regulators", entities=[("Priya Raman", "PERSON"), ("Quilty Space", "PERSON")])
     assert found.speaker == "Priya Raman"
+
+
+def test_a_quotation_run_over_paragraphs_is_one_speakers_to_its_end() -> None:
+    # each paragraph opens with a mark and only the last closes: one quotation, one attribution,
+    # however weakly the ranker would read its last paragraph alone
+    text = (
+        "French President Emmanuel Macron spoke in Paris.\n“Europe must be able to defend itself,” Macron said in a speech at the Sorbonne."
+        "\n“This is not about leaving NATO. It is about being a stronger ally.\n“If we do not act now, we will regret it for a generation.”"
+    )
+    middle, last = quote(text, "This is not"), quote(text, "If we do not")
+    assert (last.speaker, last.method, last.confidence) == (middle.speaker, middle.method, middle.confidence)
+    assert last.speaker == "Emmanuel Macron"
 
 
 def test_mixed_marks_do_not_merge_two_quotes() -> None:

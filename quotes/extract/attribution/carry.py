@@ -83,7 +83,8 @@ def pending(span: QuoteSpan, attribution: Attribution, following: list[tuple[Quo
 def one_quotation(spans: list[QuoteSpan], attributions: list[Attribution], by_rules: list[Attribution]) -> list[Attribution]:
     """A quotation run over several paragraphs (each paragraph opens with a mark, only the last
     closes) is one person's words: every part takes the speaker of the part a rule attributed
-    directly ("… ,” he said at its end), whatever was guessed for the others."""
+    directly ("… ,” he said at its end), whatever was guessed for the others; with no such part,
+    the speaker its first part carries on from the quote before it."""
     out = list(attributions)
     i = 0
     while i < len(spans):
@@ -92,6 +93,8 @@ def one_quotation(spans: list[QuoteSpan], attributions: list[Attribution], by_ru
             j += 1
         if j > i:
             decided = [k for k in range(i, j + 1) if by_rules[k].method in _DECIDING and out[k].speaker == by_rules[k].speaker]
+            if not decided and _carried_throughout(out, by_rules, i, j):
+                decided = [i]  # no part names its speaker: the first carries on from the quote before it
             if decided:
                 source = out[decided[-1]]
                 for k in range(i, j + 1):
@@ -99,3 +102,12 @@ def one_quotation(spans: list[QuoteSpan], attributions: list[Attribution], by_ru
                         out[k] = Attribution(source.speaker, source.mention, source.cue, "continuation", source.confidence, True)
         i = j + 1
     return out
+
+
+def _carried_throughout(out: list[Attribution], by_rules: list[Attribution], i: int, j: int) -> bool:
+    """Parts ``i`` to ``j`` of one quotation name no speaker of their own, and the first carries on
+    the speaker of the quote before it (a transcript's turn labels are speakers of their own)."""
+    first = by_rules[i]
+    if first.method != "continuation" or not first.speaker or out[i].speaker != first.speaker:
+        return False
+    return all(not by_rules[k].speaker or by_rules[k].method == "continuation" for k in range(i + 1, j + 1))
