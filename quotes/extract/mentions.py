@@ -1060,15 +1060,7 @@ def _aside_then_cue(view: TextView, j: int) -> bool:
 def _institution_named(view: TextView, first: int, last: int) -> bool:
     """``tokens[first:last]`` are an institution's name in capitals ("State Department", "Sierra
     Club", "Kremlin"): an organisation or a seat of government, not a description ("The Republican"
-    describes a person named before).
-
-    >>> from tests.extract.handmade import document
-    >>> from quotes.extract.marks import find_spans
-    >>> text = "The Sierra Club said so. The Republican said so."
-    >>> view = TextView(document(text), find_spans(text))
-    >>> _institution_named(view, 1, 3), _institution_named(view, 7, 8)
-    (True, False)
-    """
+    describes a person named before)."""
     tokens = view.tokens[first:last]
     if not tokens or not all(_is_cap(t.text) for t in tokens):
         return False

@@ -167,6 +167,20 @@ def test_a_name_after_a_person_and_of_is_an_affiliation(text: str, name: str, af
     assert ("<affiliation>" in found.descriptors) == affiliation
 
 
+@pytest.mark.parametrize(
+    "text, speaker_kind",
+    [
+        ("The Sierra Club said so.", "name"),
+        ("The State Department said so.", "name"),
+        ("The Kremlin said so.", "name"),
+        ("The Republican said so.", "epithet"),  # a description of someone named before
+    ],
+)
+def test_an_institution_after_the_is_a_name(text: str, speaker_kind: str) -> None:
+    index = handmade_mentions(text)
+    assert [m.kind for m in index.mentions] == [speaker_kind]
+
+
 def test_pm_is_a_title() -> None:
     text = "PM Narendra Modi visited the Adampur air base in Punjab. He said India was ready."
     index = handmade_mentions(text)

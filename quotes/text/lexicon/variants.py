@@ -111,6 +111,7 @@ CURRENCY_SCALE_ABBREVIATIONS: dict[str, str] = {"m": "million", "mn": "million",
 "10m" may be ten metres."""
 
 CURRENCY_SIGNS: frozenset[str] = frozenset("$£€¥₹")
+"""Signs before an amount that make "m" and "k" scale suffixes (:data:`CURRENCY_SCALE_ABBREVIATIONS`)."""
 
 PAST_AUX = frozenset("was were had did".split())
 PRESENT_AUX = frozenset("is are am has have do does".split())
