@@ -1042,14 +1042,14 @@ def _aside_then_cue(view: TextView, j: int) -> bool:
     |, speaking on condition of anonymity,| said". The aside holds no quote and ends in its sentence;
     a name between the commas is no aside (the name speaks)."""
     tokens = view.tokens
-    if j >= len(tokens) or tokens[j].text != ",":
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
         return False
+    if _is_cap(tokens[j + 1].text):
+        return False  # "A top strategist, John Weaver, tells": a name in apposition, which speaks
     for k in range(j + 1, min(len(tokens), j + 2 + DESCRIPTION_ASIDE_REACH)):
         if not view.outside(k) or view.sentence_of[k] != view.sentence_of[j]:
             return False
         if tokens[k].text == ",":
-            if _is_cap(tokens[j + 1].text):
-                return False  # "A top strategist, John Weaver, tells": a name in apposition, which speaks
             verb = k + 1
             while verb < len(tokens) and tokens[verb].text.lower() in AUX_AND_ADVERBS:
                 verb += 1
